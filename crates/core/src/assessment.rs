@@ -1,0 +1,365 @@
+//! Self-assessments against a role profile, their validation and their gaps.
+
+use crate::role::RoleProfile;
+use crate::skill::SkillLevel;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Longest evidence note accepted for one skill, in characters.
+pub const MAX_EVIDENCE_CHARS: usize = 2000;
+
+/// A person's own rating of one skill, with an optional note of evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkillRating {
+    /// The level the person believes they work at.
+    pub level: SkillLevel,
+    /// What the person would point to as evidence, if they wrote anything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+}
+
+/// A complete, valid self-assessment: one rating for every skill of the role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// The role profile assessed against.
+    pub role: String,
+    /// Ratings by skill id.
+    pub ratings: BTreeMap<String, SkillRating>,
+}
+
+/// An assessment as a client sends it, before validation: levels are still text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssessmentSubmission {
+    /// Id of the role profile assessed against.
+    pub role: String,
+    /// Ratings by skill id.
+    #[serde(default)]
+    pub ratings: BTreeMap<String, RatingSubmission>,
+}
+
+/// One skill's rating as a client sends it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatingSubmission {
+    /// Level name, e.g. `"practitioner"`.
+    pub level: String,
+    /// Optional evidence note.
+    #[serde(default)]
+    pub evidence: Option<String>,
+}
+
+/// One thing wrong with a submission, located by a JSON pointer (RFC 6901).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssessmentProblem {
+    /// Where the problem is, e.g. `/ratings/user-focus/level`.
+    pub pointer: String,
+    /// What is wrong and how to put it right, for the person who sent it.
+    pub detail: String,
+}
+
+/// How a self-rating compares with what the role needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GapStatus {
+    /// Rated exactly at the required level.
+    Met,
+    /// Rated below the required level.
+    Below,
+    /// Rated above the required level.
+    Above,
+    /// Not rated yet.
+    NotRated,
+}
+
+/// The gap for one skill.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Gap {
+    /// The skill's id.
+    pub skill: String,
+    /// The level the role needs.
+    pub required: SkillLevel,
+    /// The level the person gave themselves, if any.
+    pub rated: Option<SkillLevel>,
+    /// Required rank minus rated rank: positive means levels still to grow.
+    pub gap: Option<i8>,
+    /// The comparison in words.
+    pub status: GapStatus,
+}
+
+/// Counts of skills met, below and above the required level.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GapSummary {
+    /// Skills rated exactly at the required level.
+    pub met: usize,
+    /// Skills rated below the required level.
+    pub below: usize,
+    /// Skills rated above the required level.
+    pub above: usize,
+    /// Skills not rated yet.
+    pub not_rated: usize,
+}
+
+/// Compares each skill of `profile` with the person's rating, in the profile's order.
+///
+/// Ratings for skills the profile does not have are ignored; skills without a
+/// rating are `NotRated`, so a half-finished form can be summarised too.
+pub fn gaps(profile: &RoleProfile, rated: impl Fn(&str) -> Option<SkillLevel>) -> Vec<Gap> {
+    profile
+        .skills
+        .iter()
+        .map(|skill| {
+            let rating = rated(&skill.id);
+            let gap = rating.map(|level| skill.required.rank() - level.rank());
+            let status = match gap {
+                None => GapStatus::NotRated,
+                Some(0) => GapStatus::Met,
+                Some(g) if g > 0 => GapStatus::Below,
+                Some(_) => GapStatus::Above,
+            };
+            Gap { skill: skill.id.clone(), required: skill.required, rated: rating, gap, status }
+        })
+        .collect()
+}
+
+/// Counts the gaps by status.
+pub fn summarise(gaps: &[Gap]) -> GapSummary {
+    let mut summary = GapSummary::default();
+    for gap in gaps {
+        match gap.status {
+            GapStatus::Met => summary.met += 1,
+            GapStatus::Below => summary.below += 1,
+            GapStatus::Above => summary.above += 1,
+            GapStatus::NotRated => summary.not_rated += 1,
+        }
+    }
+    summary
+}
+
+impl Assessment {
+    /// The gaps of this assessment against its profile.
+    pub fn gaps(&self, profile: &RoleProfile) -> Vec<Gap> {
+        gaps(profile, |skill| self.ratings.get(skill).map(|r| r.level))
+    }
+}
+
+/// Checks a submission against its role profile (`None` when no profile has
+/// the submitted id) and returns every problem at once, or the assessment.
+pub fn validate(
+    submission: &AssessmentSubmission,
+    profile: Option<&RoleProfile>,
+) -> Result<Assessment, Vec<AssessmentProblem>> {
+    let mut problems = Vec::new();
+    let Some(profile) = profile else {
+        let detail = if submission.role.trim().is_empty() {
+            "Choose the role profile to assess against.".to_owned()
+        } else {
+            format!("There is no role profile called '{}'.", submission.role)
+        };
+        return Err(vec![AssessmentProblem { pointer: "/role".to_owned(), detail }]);
+    };
+
+    for skill_id in submission.ratings.keys() {
+        if profile.skill(skill_id).is_none() {
+            problems.push(AssessmentProblem {
+                pointer: pointer(&["ratings", skill_id]),
+                detail: format!("The role '{}' has no skill called '{skill_id}'.", profile.id),
+            });
+        }
+    }
+
+    let mut ratings = BTreeMap::new();
+    for skill in &profile.skills {
+        let input = submission.ratings.get(&skill.id).filter(|r| !r.level.trim().is_empty());
+        let Some(input) = input else {
+            problems.push(AssessmentProblem {
+                pointer: pointer(&["ratings", &skill.id]),
+                detail: format!("Choose your level for {}.", skill.name),
+            });
+            continue;
+        };
+        let level = SkillLevel::parse(&input.level);
+        if level.is_none() {
+            problems.push(AssessmentProblem {
+                pointer: pointer(&["ratings", &skill.id, "level"]),
+                detail: format!(
+                    "'{}' is not a skill level. Choose awareness, working, practitioner or expert.",
+                    input.level
+                ),
+            });
+        }
+        let evidence = input.evidence.as_deref().map(str::trim).filter(|e| !e.is_empty());
+        if let Some(text) = evidence {
+            let chars = text.chars().count();
+            if chars > MAX_EVIDENCE_CHARS {
+                problems.push(AssessmentProblem {
+                    pointer: pointer(&["ratings", &skill.id, "evidence"]),
+                    detail: format!(
+                        "Evidence for {} must be {MAX_EVIDENCE_CHARS} characters or fewer; it has {chars}.",
+                        skill.name
+                    ),
+                });
+            }
+        }
+        if let Some(level) = level {
+            ratings.insert(skill.id.clone(), SkillRating { level, evidence: evidence.map(str::to_owned) });
+        }
+    }
+
+    if problems.is_empty() {
+        Ok(Assessment { role: profile.id.clone(), ratings })
+    } else {
+        Err(problems)
+    }
+}
+
+/// Builds a JSON pointer (RFC 6901) from path segments, escaping `~` and `/`.
+pub fn pointer(segments: &[&str]) -> String {
+    let mut out = String::new();
+    for segment in segments {
+        out.push('/');
+        out.push_str(&segment.replace('~', "~0").replace('/', "~1"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::role;
+
+    fn service_owner() -> RoleProfile {
+        role::find("ddat-service-owner-2020").unwrap()
+    }
+
+    fn submission(levels: &[(&str, &str)]) -> AssessmentSubmission {
+        AssessmentSubmission {
+            role: "ddat-service-owner-2020".into(),
+            ratings: levels
+                .iter()
+                .map(|(skill, level)| {
+                    (skill.to_string(), RatingSubmission { level: level.to_string(), evidence: None })
+                })
+                .collect(),
+        }
+    }
+
+    fn all_at(level: &str) -> AssessmentSubmission {
+        let profile = service_owner();
+        let levels: Vec<(&str, &str)> = profile.skills.iter().map(|s| (s.id.as_str(), level)).collect();
+        submission(&levels)
+    }
+
+    fn check_problems(sub: &AssessmentSubmission, expect: &[(&str, &str)]) {
+        let profile = role::find(&sub.role);
+        let problems = validate(sub, profile.as_ref()).expect_err("should be invalid");
+        let got: Vec<(&str, &str)> =
+            problems.iter().map(|p| (p.pointer.as_str(), p.detail.as_str())).collect();
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn practitioner_everywhere_meets_one_exceeds_one_and_falls_short_of_six() {
+        let assessment = validate(&all_at("practitioner"), Some(&service_owner())).unwrap();
+        let gaps = assessment.gaps(&service_owner());
+        let summary = summarise(&gaps);
+        assert_eq!(summary, GapSummary { met: 1, below: 6, above: 1, not_rated: 0 });
+        let product = gaps.iter().find(|g| g.skill == "product-ownership").unwrap();
+        assert_eq!((product.gap, product.status), (Some(-1), GapStatus::Above));
+        let agile = gaps.iter().find(|g| g.skill == "agile-working").unwrap();
+        assert_eq!((agile.gap, agile.status), (Some(1), GapStatus::Below));
+    }
+
+    #[test]
+    fn gap_is_required_minus_rated_in_levels() {
+        let profile = service_owner();
+        let gaps = gaps(&profile, |skill| (skill == "user-focus").then_some(SkillLevel::Awareness));
+        let user_focus = gaps.iter().find(|g| g.skill == "user-focus").unwrap();
+        assert_eq!(user_focus.gap, Some(3));
+        assert_eq!(user_focus.rated, Some(SkillLevel::Awareness));
+        assert_eq!(summarise(&gaps), GapSummary { met: 0, below: 1, above: 0, not_rated: 7 });
+    }
+
+    #[test]
+    fn empty_form_is_all_not_rated() {
+        let profile = service_owner();
+        let summary = summarise(&gaps(&profile, |_| None));
+        assert_eq!(summary, GapSummary { met: 0, below: 0, above: 0, not_rated: 8 });
+    }
+
+    #[test]
+    fn expert_everywhere_meets_six_and_exceeds_life_cycle_and_product_ownership() {
+        let assessment = validate(&all_at("expert"), Some(&service_owner())).unwrap();
+        let summary = summarise(&assessment.gaps(&service_owner()));
+        assert_eq!(summary, GapSummary { met: 6, below: 0, above: 2, not_rated: 0 });
+    }
+
+    #[test]
+    fn a_blank_level_counts_as_not_chosen() {
+        let mut sub = all_at("expert");
+        sub.ratings.get_mut("user-focus").unwrap().level = "".into();
+        check_problems(&sub, &[("/ratings/user-focus", "Choose your level for User focus.")]);
+    }
+
+    #[test]
+    fn unknown_role_is_reported_at_role() {
+        let mut sub = all_at("expert");
+        sub.role = "ddat-wizard".into();
+        check_problems(&sub, &[("/role", "There is no role profile called 'ddat-wizard'.")]);
+        sub.role = " ".into();
+        check_problems(&sub, &[("/role", "Choose the role profile to assess against.")]);
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let mut sub = all_at("expert");
+        sub.ratings.remove("user-focus");
+        sub.ratings.get_mut("agile-working").unwrap().level = "guru".into();
+        sub.ratings.insert("juggling".into(), RatingSubmission { level: "expert".into(), evidence: None });
+        check_problems(
+            &sub,
+            &[
+                ("/ratings/juggling", "The role 'ddat-service-owner-2020' has no skill called 'juggling'."),
+                (
+                    "/ratings/agile-working/level",
+                    "'guru' is not a skill level. Choose awareness, working, practitioner or expert.",
+                ),
+                ("/ratings/user-focus", "Choose your level for User focus."),
+            ],
+        );
+    }
+
+    #[test]
+    fn evidence_is_trimmed_dropped_when_blank_and_limited_in_length() {
+        let profile = service_owner();
+        let mut sub = all_at("working");
+        sub.ratings.get_mut("user-focus").unwrap().evidence = Some("  Ran research with 40 users.\n".into());
+        sub.ratings.get_mut("agile-working").unwrap().evidence = Some("   ".into());
+        let assessment = validate(&sub, Some(&profile)).unwrap();
+        assert_eq!(assessment.ratings["user-focus"].evidence.as_deref(), Some("Ran research with 40 users."));
+        assert_eq!(assessment.ratings["agile-working"].evidence, None);
+
+        sub.ratings.get_mut("user-focus").unwrap().evidence = Some("é".repeat(MAX_EVIDENCE_CHARS));
+        assert!(validate(&sub, Some(&profile)).is_ok(), "limit counts characters, not bytes");
+        sub.ratings.get_mut("user-focus").unwrap().evidence = Some("x".repeat(MAX_EVIDENCE_CHARS + 1));
+        check_problems(
+            &sub,
+            &[(
+                "/ratings/user-focus/evidence",
+                "Evidence for User focus must be 2000 characters or fewer; it has 2001.",
+            )],
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_rejected_when_parsing() {
+        let json = r#"{"role":"ddat-service-owner-2020","ratings":{},"extra":1}"#;
+        let err = serde_json::from_str::<AssessmentSubmission>(json).unwrap_err();
+        assert!(err.to_string().contains("unknown field `extra`"), "{err}");
+    }
+
+    #[test]
+    fn pointer_escapes_tilde_and_slash() {
+        assert_eq!(pointer(&["ratings", "a/b~c", "level"]), "/ratings/a~1b~0c/level");
+    }
+}

@@ -1,0 +1,18 @@
+//! servicekit's domain rules, shared by the Worker and the widgets.
+//!
+//! Architecture invariant: this crate does no I/O, has no `async`, and knows
+//! nothing about `worker`, `leptos` or `web-sys`. Values in, values out.
+
+pub mod api;
+pub mod assessment;
+pub mod html;
+pub mod role;
+pub mod skill;
+pub mod token;
+
+pub use assessment::{Assessment, AssessmentProblem, Gap, GapStatus, GapSummary, SkillRating};
+pub use role::{Framework, RoleProfile, SkillRequirement};
+pub use skill::SkillLevel;
+
+/// The release of servicekit, reported by `GET /v1/health`.
+pub const VERSION: &str = "0.1.0";

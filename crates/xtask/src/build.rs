@@ -1,0 +1,75 @@
+//! `cargo xtask build`: widgets (cargo → wasm-bindgen → wasm-opt) and the Worker (worker-build).
+
+use crate::step;
+use crate::tools::{self, modified, WASM_TARGET};
+use anyhow::{Context, Result};
+use std::path::{Path, PathBuf};
+use xshell::{cmd, Shell};
+
+/// Where the static site served by the Worker's assets binding is assembled.
+pub const SITE_DIR: &str = "dist/site";
+
+/// Installs missing tools, then builds everything.
+pub fn run(sh: &Shell) -> Result<()> {
+    tools::ensure(sh)?;
+    all(sh)
+}
+
+/// Builds the widgets and the Worker (tools must be installed).
+pub fn all(sh: &Shell) -> Result<()> {
+    widgets(sh)?;
+    worker(sh)?;
+    Ok(())
+}
+
+fn node_bin(sh: &Shell, name: &str) -> PathBuf {
+    sh.current_dir().join("node_modules/.bin").join(name)
+}
+
+/// Builds the widget wasm, its JS glue, the loader, the stylesheet and the demo page into `dist/site`.
+pub fn widgets(sh: &Shell) -> Result<()> {
+    step("Building widgets for wasm32 (release)…");
+    cmd!(sh, "cargo build --release --target {WASM_TARGET} -p servicekit-widgets").run()?;
+
+    let wasm = PathBuf::from(format!("target/{WASM_TARGET}/release/servicekit_widgets.wasm"));
+    let out = Path::new(SITE_DIR).join("widgets");
+    let optimised = out.join("servicekit_widgets_bg.wasm");
+    if modified(&optimised) < modified(&wasm) {
+        step("Generating JS bindings and optimising the widget wasm (wasm-opt -Oz)…");
+        cmd!(sh, "wasm-bindgen --target web --no-typescript --out-dir {out} {wasm}").run()?;
+        let wasm_opt = node_bin(sh, "wasm-opt");
+        cmd!(sh, "{wasm_opt} -Oz --strip-debug --strip-producers {optimised} -o {optimised}").run()?;
+    }
+
+    sh.copy_file("widgets/embed/embed.js", SITE_DIR)?;
+    sh.copy_file("widgets/style/servicekit.css", &out)?;
+    let demo = Path::new(SITE_DIR).join("demo");
+    sh.create_dir(&demo)?;
+    for file in sh.read_dir("widgets/demo")? {
+        sh.copy_file(&file, &demo)?;
+    }
+    Ok(())
+}
+
+/// Builds the Worker into `worker/build` with worker-build, using only local tools.
+pub fn worker(sh: &Shell) -> Result<()> {
+    step("Building the Worker for wasm32 (release, worker-build)…");
+    let wasm_bindgen = which(sh, "wasm-bindgen")?;
+    let wasm_opt = node_bin(sh, "wasm-opt");
+    let esbuild = node_bin(sh, "esbuild");
+    let _dir = sh.push_dir("worker");
+    cmd!(sh, "worker-build --release")
+        .env("WASM_BINDGEN_BIN", wasm_bindgen)
+        .env("WASM_OPT_BIN", wasm_opt)
+        .env("ESBUILD_BIN", esbuild)
+        .run()?;
+    Ok(())
+}
+
+fn which(sh: &Shell, program: &str) -> Result<String> {
+    let path = cmd!(sh, "sh -c 'command -v {program}'")
+        .quiet()
+        .read()
+        .with_context(|| format!("{program} is not on PATH"))?;
+    Ok(path.trim().to_owned())
+}

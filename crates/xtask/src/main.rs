@@ -1,0 +1,48 @@
+//! `cargo xtask`: servicekit's automation, written in Rust so it runs wherever cargo does.
+//!
+//! `cargo xtask dev`   installs what is missing, builds, seeds demo data and serves on :8787.
+//! `cargo xtask test`  runs every check and test, browser tests included.
+//! `cargo xtask build` builds the widgets and the Worker only.
+
+mod build;
+mod dev;
+mod test;
+mod tools;
+
+use anyhow::{bail, Result};
+use std::path::PathBuf;
+use xshell::Shell;
+
+fn main() -> Result<()> {
+    let sh = Shell::new()?;
+    sh.change_dir(project_root());
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("dev") => dev::run(&sh),
+        Some("test") => test::run(&sh),
+        Some("build") => build::run(&sh),
+        Some("help" | "--help" | "-h") | None => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => bail!("unknown command `{other}`\n\n{USAGE}"),
+    }
+}
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  dev    install what is missing, build, seed demo data, serve http://127.0.0.1:8787
+  test   formatting, lints, unit tests, API tests and browser tests
+  build  build the widgets and the Worker into dist/ and worker/build/";
+
+/// The workspace root (the parent of `crates/`).
+fn project_root() -> PathBuf {
+    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir.ancestors().nth(2).expect("crates/xtask is two levels down").to_path_buf()
+}
+
+/// Prints one line announcing a phase of work.
+fn step(message: &str) {
+    eprintln!("\n==> {message}");
+}

@@ -1,0 +1,198 @@
+// API tests against the real compiled Worker in local `wrangler dev`:
+// role profiles, saving and reading assessments, bad input, CORS, and persistence.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startWorker, freshStateDir } from '../support/worker.mjs';
+import { allAt, ROLE, SKILLS } from '../support/examples.mjs';
+
+const PORT = 8790;
+const state = freshStateDir();
+let worker;
+
+before(async () => {
+  worker = await startWorker({ port: PORT, persistTo: state });
+});
+after(async () => {
+  await worker?.stop();
+});
+
+async function call(path, { method = 'GET', body, headers = {} } = {}) {
+  const init = { method, headers: { ...headers } };
+  if (body !== undefined) {
+    init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    init.headers['Content-Type'] ??= 'application/json';
+  }
+  const response = await fetch(`${worker.url}${path}`, init);
+  const text = await response.text();
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, json, text };
+}
+
+async function create(submission = allAt('practitioner')) {
+  const response = await call('/v1/assessments', { method: 'POST', body: submission });
+  assert.equal(response.status, 201, response.text);
+  return response;
+}
+
+function assertProblem(response, status, pointer) {
+  assert.equal(response.status, status, response.text);
+  assert.equal(response.headers.get('content-type'), 'application/problem+json');
+  assert.equal(response.json.status, status);
+  assert.match(response.json.type, /^\/problems\/[a-z-]+$/);
+  assert.ok(response.json.title);
+  assert.ok(response.json.detail);
+  if (pointer) {
+    const pointers = response.json.errors.map((e) => e.pointer);
+    assert.ok(pointers.includes(pointer), `expected an error at ${pointer}, got ${pointers}`);
+  }
+}
+
+test('health says ok with a version', async () => {
+  const { status, json } = await call('/v1/health');
+  assert.equal(status, 200);
+  assert.equal(json.status, 'ok');
+  assert.match(json.version, /^\d+\.\d+\.\d+/);
+});
+
+test('roles list the DDaT service owner 2020 profile', async () => {
+  const { status, json } = await call('/v1/roles');
+  assert.equal(status, 200);
+  const owner = json.find((r) => r.id === ROLE);
+  assert.deepEqual(owner.framework, { name: 'DDaT', version: '2020' });
+  assert.equal(owner.skills, 8);
+  assert.equal(owner.href, `/v1/roles/${ROLE}`);
+});
+
+test('a role profile gives every skill with its required level and a source link', async () => {
+  const { status, json } = await call(`/v1/roles/${ROLE}`);
+  assert.equal(status, 200);
+  assert.deepEqual(json.skills.map((s) => s.id), SKILLS);
+  const levels = Object.fromEntries(json.skills.map((s) => [s.id, s.required]));
+  assert.equal(levels['life-cycle-perspective'], 'practitioner');
+  assert.equal(levels['product-ownership'], 'working');
+  assert.equal(levels['user-focus'], 'expert');
+  assert.match(json.source_url, /^https:\/\/www\.gov\.uk\//);
+});
+
+test('an unknown role is a 404 problem', async () => {
+  assertProblem(await call('/v1/roles/ddat-wizard'), 404);
+});
+
+test('a saved assessment reads back with its token, with gaps and evidence', async () => {
+  const created = await create();
+  const { id, token, url } = created.json;
+  assert.match(id, /^[0-9a-f]{32}$/);
+  assert.match(token, /^[0-9a-f]{64}$/);
+  assert.equal(url, `${worker.url}/v1/assessments/${id}`);
+  assert.equal(created.headers.get('location'), url);
+
+  const read = await call(`/v1/assessments/${id}`, { headers: { Authorization: `Bearer ${token}` } });
+  assert.equal(read.status, 200, read.text);
+  assert.equal(read.json.id, id);
+  assert.equal(read.json.role, ROLE);
+  assert.equal(read.json.ratings['user-focus'].level, 'practitioner');
+  assert.equal(read.json.ratings['user-focus'].evidence, 'Led research with 40 users across three channels.');
+  assert.deepEqual(read.json.summary, { met: 1, below: 6, above: 1, not_rated: 0 });
+  const agile = read.json.gaps.find((g) => g.skill === 'agile-working');
+  assert.deepEqual(agile, { skill: 'agile-working', required: 'expert', rated: 'practitioner', gap: 1, status: 'below' });
+  assert.ok(!JSON.stringify(read.json).includes(token), 'the token is never returned');
+  assert.ok(!('token_hash' in read.json), 'the token hash is never returned');
+  assert.ok(Date.parse(read.json.created_at) > Date.now() - 600_000);
+});
+
+test('without the right token an assessment is a 404, never the record', async () => {
+  const { id, token } = (await create()).json;
+  const other = (await create(allAt('expert'))).json;
+  const cases = [
+    ['no token', {}],
+    ['wrong token', { Authorization: `Bearer ${'0'.repeat(64)}` }],
+    ['another assessment\'s token', { Authorization: `Bearer ${other.token}` }],
+    ['token without Bearer', { Authorization: token }],
+    ['Basic scheme', { Authorization: `Basic ${token}` }],
+  ];
+  for (const [name, headers] of cases) {
+    const response = await call(`/v1/assessments/${id}`, { headers });
+    assertProblem(response, 404);
+    assert.ok(!response.text.includes('practitioner'), `${name}: record leaked`);
+  }
+  assertProblem(await call(`/v1/assessments/${'f'.repeat(32)}`, { headers: { Authorization: `Bearer ${token}` } }), 404);
+  assertProblem(await call('/v1/assessments/..%2F..%2Fetc', { headers: { Authorization: `Bearer ${token}` } }), 404);
+});
+
+test('bad submissions are refused with problem details naming the field', async () => {
+  const withoutUserFocus = allAt('expert');
+  delete withoutUserFocus.ratings['user-focus'];
+  const badLevel = allAt('expert');
+  badLevel.ratings['agile-working'].level = 'guru';
+  const unknownSkill = allAt('expert');
+  unknownSkill.ratings.juggling = { level: 'expert' };
+  const longEvidence = allAt('expert');
+  longEvidence.ratings['user-focus'].evidence = 'x'.repeat(2001);
+  const cases = [
+    ['not JSON', '{"role": ', 400],
+    ['JSON of the wrong shape', '[1, 2, 3]', 400],
+    ['an unknown field', { ...allAt('expert'), admin: true }, 400],
+    ['an unknown role', { ...allAt('expert'), role: 'ddat-wizard' }, 422, '/role'],
+    ['a missing skill', withoutUserFocus, 422, '/ratings/user-focus'],
+    ['a level that does not exist', badLevel, 422, '/ratings/agile-working/level'],
+    ['an unknown skill', unknownSkill, 422, '/ratings/juggling'],
+    ['evidence over 2000 characters', longEvidence, 422, '/ratings/user-focus/evidence'],
+  ];
+  for (const [name, body, status, pointer] of cases) {
+    const response = await call('/v1/assessments', { method: 'POST', body });
+    assert.equal(response.status, status, `${name}: ${response.text}`);
+    assertProblem(response, status, pointer);
+  }
+});
+
+test('wrong media type, oversized body and wrong method are refused', async () => {
+  assertProblem(
+    await call('/v1/assessments', { method: 'POST', body: JSON.stringify(allAt('expert')), headers: { 'Content-Type': 'text/plain' } }),
+    415,
+  );
+  const huge = allAt('expert');
+  huge.ratings['user-focus'].evidence = 'x'.repeat(70_000);
+  assertProblem(await call('/v1/assessments', { method: 'POST', body: huge }), 413);
+  const put = await call('/v1/assessments', { method: 'PUT', body: allAt('expert') });
+  assertProblem(put, 405);
+  assert.equal(put.headers.get('allow'), 'POST');
+  assertProblem(await call('/v1/nothing-here'), 404);
+});
+
+test('CORS answers allowed origins only', async () => {
+  const allowed = 'http://localhost:8787';
+  const simple = await call('/v1/health', { headers: { Origin: allowed } });
+  assert.equal(simple.headers.get('access-control-allow-origin'), allowed);
+  const foreign = await call('/v1/health', { headers: { Origin: 'https://evil.example' } });
+  assert.equal(foreign.headers.get('access-control-allow-origin'), null);
+
+  const preflight = await call('/v1/assessments', {
+    method: 'OPTIONS',
+    headers: { Origin: allowed, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+  });
+  assert.equal(preflight.status, 204);
+  assert.equal(preflight.headers.get('access-control-allow-origin'), allowed);
+  assert.match(preflight.headers.get('access-control-allow-methods'), /POST/);
+  assert.match(preflight.headers.get('access-control-allow-headers'), /Content-Type/i);
+  const refused = await call('/v1/assessments', {
+    method: 'OPTIONS',
+    headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+  });
+  assertProblem(refused, 403);
+  assert.equal(refused.headers.get('access-control-allow-origin'), null);
+});
+
+test('assessments survive a restart of wrangler dev', async () => {
+  const { id, token } = (await create(allAt('working'))).json;
+  await worker.stop();
+  worker = await startWorker({ port: PORT, persistTo: state });
+  const read = await call(`/v1/assessments/${id}`, { headers: { Authorization: `Bearer ${token}` } });
+  assert.equal(read.status, 200, read.text);
+  assert.equal(read.json.ratings['agile-working'].level, 'working');
+  assert.deepEqual(read.json.summary, { met: 1, below: 7, above: 0, not_rated: 0 });
+});

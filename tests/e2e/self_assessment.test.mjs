@@ -1,0 +1,109 @@
+// Journey: a service owner completes the self-assessment on the demo intranet page
+// with the keyboard, survives a reload and an outage, saves, and reads it back.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startWorker, freshStateDir } from '../support/worker.mjs';
+import { SKILLS } from '../support/examples.mjs';
+import { launch, artifacts } from './fixtures/browser.mjs';
+import { SelfAssessmentPage } from './fixtures/self_assessment_page.mjs';
+
+const PORT = 8791;
+let worker;
+let browser;
+
+before(async () => {
+  worker = await startWorker({ port: PORT, persistTo: freshStateDir() });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await worker?.stop();
+});
+
+const NAMES = [
+  'Agile working', 'Financial ownership', 'Life-cycle perspective', 'Operational management',
+  'Problem ownership', 'Product ownership', 'Strategic ownership', 'User focus',
+];
+const LEVELS = ['Expert', 'Practitioner', 'Practitioner', 'Expert', 'Working', 'Working', 'Expert', 'Expert'];
+
+test('self-assessment by keyboard: errors, live gaps, reload, outage, save, read back', async () => {
+  const page = await browser.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const form = new SelfAssessmentPage(page, worker.url);
+  await form.open();
+
+  // The host page's own styles do not leak into the widget.
+  const legendFont = await form.group('Agile working').locator('legend').evaluate((el) => getComputedStyle(el).fontFamily);
+  assert.ok(!/Georgia/.test(legendFont), `widget inherited the host font: ${legendFont}`);
+
+  // Submitting nothing lists every skill, and focus moves to the summary.
+  await form.submit.focus();
+  await page.keyboard.press('Enter');
+  await form.errorSummary.waitFor({ state: 'visible' });
+  assert.equal(await form.errorSummary.getByRole('link').count(), 8);
+  assert.match(await form.errorSummary.textContent(), /Choose your level for Agile working/);
+  assert.equal(await page.evaluate(() => document.querySelector('servicekit-self-assessment').shadowRoot.activeElement?.dataset.testid), 'sk-error-summary');
+  await form.errorSummary.getByRole('link', { name: /User focus/ }).click();
+  assert.equal(await page.evaluate(() => document.querySelector('servicekit-self-assessment').shadowRoot.activeElement?.id), 'sk-user-focus-awareness');
+
+  await form.expectSummary('0 met, 0 below, 0 above, 8 not rated yet.');
+  await form.rateWithKeyboard(NAMES, LEVELS, { 'User focus': 'Ran research with 40 users.' });
+  await form.expectSummary('6 met, 2 below, 0 above, 0 not rated yet.');
+  assert.equal(await page.getByTestId('sk-gap-problem-ownership').textContent(), '2 levels below the required level');
+
+  // Answers survive a reload.
+  await page.reload();
+  await form.group('Agile working').waitFor();
+  for (const [i, name] of NAMES.entries()) {
+    assert.equal(await form.checkedLevel(name), LEVELS[i].toLowerCase(), `${name} after reload`);
+  }
+  assert.equal(await page.locator('#sk-user-focus-evidence').inputValue(), 'Ran research with 40 users.');
+  await form.expectSummary('6 met, 2 below, 0 above, 0 not rated yet.');
+
+  // When the API cannot be reached, the person is told and nothing is lost.
+  await page.route('**/v1/assessments', (route) => route.abort('connectionrefused'));
+  await form.submit.focus();
+  await page.keyboard.press('Enter');
+  await form.errorSummary.waitFor({ state: 'visible' });
+  assert.match(await form.errorSummary.textContent(), /could not save your assessment.*kept in this browser/);
+  assert.equal(await form.checkedLevel('Agile working'), 'expert');
+  await page.unroute('**/v1/assessments');
+
+  // Saving works and shows the link and key.
+  await form.submit.focus();
+  await page.keyboard.press('Enter');
+  await form.saved.waitFor({ state: 'visible' });
+  const link = await page.getByTestId('sk-result-link').getAttribute('href');
+  const token = (await page.getByTestId('sk-token').textContent()).trim();
+  assert.match(link, new RegExp(`^${worker.url}/v1/assessments/[0-9a-f]{32}$`));
+  await page.screenshot({ path: join(artifacts, 'self-assessment-saved.png'), fullPage: true });
+
+  // The stored record is what was chosen, read back through the API with the token.
+  const response = await fetch(link, { headers: { Authorization: `Bearer ${token}` } });
+  assert.equal(response.status, 200);
+  const record = await response.json();
+  for (const [i, skill] of SKILLS.entries()) {
+    assert.equal(record.ratings[skill].level, LEVELS[i].toLowerCase(), skill);
+  }
+  assert.equal(record.ratings['user-focus'].evidence, 'Ran research with 40 users.');
+  assert.deepEqual(record.summary, { met: 6, below: 2, above: 0, not_rated: 0 });
+
+  // The draft is cleared once saved: a reload starts a fresh form.
+  await page.reload();
+  await form.group('Agile working').waitFor();
+  assert.equal(await form.group('Agile working').locator('input:checked').count(), 0);
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
+
+test('the widget says so when the API is unreachable on load', async () => {
+  const page = await browser.newPage();
+  await page.route('**/v1/roles/**', (route) => route.abort('connectionrefused'));
+  await page.goto(`${worker.url}/demo/`);
+  const error = page.getByTestId('sk-error');
+  await error.waitFor();
+  assert.match(await error.textContent(), /could not load the role profile/);
+  await page.close();
+});

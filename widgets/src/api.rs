@@ -1,0 +1,75 @@
+//! Calls to the Worker's public HTTP API.
+
+use crate::strings;
+use gloo_net::http::Request;
+use servicekit_core::api::{CreatedAssessment, Problem};
+use servicekit_core::assessment::{AssessmentProblem, AssessmentSubmission};
+use servicekit_core::RoleProfile;
+
+/// Why a call failed, in words for the person using the widget.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiFailure {
+    /// The API could not be reached at all.
+    Unreachable,
+    /// The API refused the request; its problem details say why.
+    Refused(Problem),
+}
+
+impl ApiFailure {
+    /// The message to show.
+    pub fn message(&self, unreachable: &str) -> String {
+        match self {
+            ApiFailure::Unreachable => unreachable.to_owned(),
+            ApiFailure::Refused(problem) => problem.detail.clone(),
+        }
+    }
+
+    /// Per-field problems, when the API listed them.
+    pub fn field_problems(&self) -> Vec<AssessmentProblem> {
+        match self {
+            ApiFailure::Refused(problem) => problem.errors.clone(),
+            ApiFailure::Unreachable => Vec::new(),
+        }
+    }
+}
+
+async fn refused(response: gloo_net::http::Response) -> ApiFailure {
+    let status = response.status();
+    match response.json::<Problem>().await {
+        Ok(problem) => ApiFailure::Refused(problem),
+        Err(_) => ApiFailure::Refused(Problem {
+            kind: "about:blank".to_owned(),
+            title: response.status_text(),
+            status,
+            detail: format!("The servicekit service answered with an unexpected error ({status})."),
+            errors: Vec::new(),
+        }),
+    }
+}
+
+/// Loads a role profile.
+pub async fn role(api: &str, role: &str) -> Result<RoleProfile, ApiFailure> {
+    let response =
+        Request::get(&format!("{api}/v1/roles/{role}")).send().await.map_err(|_| ApiFailure::Unreachable)?;
+    if !response.ok() {
+        return Err(refused(response).await);
+    }
+    response.json().await.map_err(|_| ApiFailure::Unreachable)
+}
+
+/// Submits a self-assessment.
+pub async fn submit(api: &str, submission: &AssessmentSubmission) -> Result<CreatedAssessment, ApiFailure> {
+    let request = Request::post(&format!("{api}/v1/assessments"))
+        .json(submission)
+        .map_err(|_| ApiFailure::Unreachable)?;
+    let response = request.send().await.map_err(|_| ApiFailure::Unreachable)?;
+    if response.status() != 201 {
+        return Err(refused(response).await);
+    }
+    response.json().await.map_err(|_| ApiFailure::Unreachable)
+}
+
+/// The message for a failure to load.
+pub fn load_message(failure: &ApiFailure) -> String {
+    failure.message(strings::LOAD_FAILED)
+}

@@ -1,0 +1,50 @@
+//! servicekit's embeddable widgets, rendered client-side with Leptos.
+//!
+//! Embed boundary: a host page loads `/embed.js`, which defines the custom
+//! elements and calls the `mount_*` functions exported here. Widgets talk to
+//! the Worker's public HTTP API only, and take every rule from `servicekit-core`.
+
+mod api;
+mod self_assessment;
+mod strings;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
+
+/// Mounts the self-assessment widget into `host`'s shadow root.
+///
+/// `api` is the Worker's origin, `role` the role profile id and `stylesheet`
+/// the URL of the widgets' CSS, linked inside the shadow root.
+#[wasm_bindgen]
+pub fn mount_self_assessment(
+    host: HtmlElement,
+    api: String,
+    role: String,
+    stylesheet: String,
+) -> Result<(), JsValue> {
+    let container = shadow_container(&host, &stylesheet)?;
+    leptos::mount::mount_to(container, move || {
+        view! { <self_assessment::SelfAssessment api=api role=role /> }
+    })
+    .forget();
+    Ok(())
+}
+
+/// Gives `host` an open shadow root holding the stylesheet and an empty container.
+fn shadow_container(host: &HtmlElement, stylesheet: &str) -> Result<HtmlElement, JsValue> {
+    let document = host.owner_document().ok_or("the element is not in a document")?;
+    let root = match host.shadow_root() {
+        Some(root) => root,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    root.set_inner_html("");
+    let link = document.create_element("link")?;
+    link.set_attribute("rel", "stylesheet")?;
+    link.set_attribute("href", stylesheet)?;
+    root.append_child(&link)?;
+    let container: HtmlElement = document.create_element("div")?.dyn_into()?;
+    container.set_class_name("sk-widget");
+    root.append_child(&container)?;
+    Ok(container)
+}

@@ -1,0 +1,383 @@
+//! The role self-assessment widget: rate each skill, see gaps live, save.
+
+use crate::api::{self, ApiFailure};
+use crate::strings;
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use servicekit_core::api::CreatedAssessment;
+use servicekit_core::assessment::{self, AssessmentProblem, AssessmentSubmission, Gap};
+use servicekit_core::{RoleProfile, SkillLevel, SkillRequirement};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Loads a role profile from the API and shows the self-assessment form for it.
+#[component]
+pub fn SelfAssessment(
+    /// Origin of the servicekit API, e.g. `https://servicekit.example.gov.uk`.
+    api: String,
+    /// Id of the role profile to assess against.
+    role: String,
+) -> impl IntoView {
+    let load = {
+        let (api, role) = (api.clone(), role.clone());
+        move || {
+            let (api, role) = (api.clone(), role.clone());
+            async move { api::role(&api, &role).await }
+        }
+    };
+    let profile = LocalResource::new(load);
+    view! {
+        <section class="sk-self-assessment" aria-labelledby="sk-title">
+            <h2 id="sk-title" class="sk-heading-l">{strings::TITLE}</h2>
+            {move || match profile.get() {
+                None => view! { <p class="sk-body" role="status">{strings::LOADING}</p> }.into_any(),
+                Some(Err(failure)) => {
+                    view! { <ErrorPanel message=api::load_message(&failure) /> }.into_any()
+                }
+                Some(Ok(profile)) => {
+                    view! { <AssessmentForm api=api.clone() profile=Arc::new(profile) /> }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// A message that something failed, announced to screen readers.
+#[component]
+fn ErrorPanel(message: String) -> impl IntoView {
+    view! {
+        <div class="sk-error-summary" role="alert" data-testid="sk-error">
+            <h3 class="sk-error-summary__title">{strings::ERROR_SUMMARY}</h3>
+            <p class="sk-body">{message}</p>
+        </div>
+    }
+}
+
+/// Browser storage key of the unsent answers for a role.
+fn draft_key(role: &str) -> String {
+    format!("servicekit:self-assessment:{role}")
+}
+
+/// The form for one role profile; answers survive a reload in browser storage.
+#[component]
+fn AssessmentForm(api: String, profile: Arc<RoleProfile>) -> impl IntoView {
+    let key = draft_key(&profile.id);
+    let restored = LocalStorage::get::<AssessmentSubmission>(&key)
+        .ok()
+        .filter(|draft| draft.role == profile.id)
+        .unwrap_or_else(|| AssessmentSubmission { role: profile.id.clone(), ..Default::default() });
+    let draft = RwSignal::new(restored);
+    Effect::new({
+        let key = key.clone();
+        move |_| draft.with(|d| LocalStorage::set(&key, d).ok())
+    });
+
+    let gaps = Memo::new({
+        let profile = profile.clone();
+        move |_| {
+            draft.with(|d| {
+                assessment::gaps(&profile, |skill| {
+                    d.ratings.get(skill).and_then(|r| SkillLevel::parse(&r.level))
+                })
+            })
+        }
+    });
+    let problems = RwSignal::new(Vec::<AssessmentProblem>::new());
+    let failure = RwSignal::new(None::<String>);
+    let saved = RwSignal::new(None::<CreatedAssessment>);
+    let sending = RwSignal::new(false);
+    let summary_ref = NodeRef::<leptos::html::Div>::new();
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+
+    let focus_summary = move || {
+        request_animation_frame(move || {
+            if let Some(summary) = summary_ref.get_untracked() {
+                let _ = summary.focus();
+            }
+        })
+    };
+    let on_submit = {
+        let (profile, api, key) = (profile.clone(), api.clone(), key.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if sending.get_untracked() {
+                return;
+            }
+            let submission = draft.get_untracked();
+            if let Err(found) = assessment::validate(&submission, Some(&profile)) {
+                failure.set(None);
+                problems.set(found);
+                focus_summary();
+                return;
+            }
+            problems.set(Vec::new());
+            failure.set(None);
+            sending.set(true);
+            let (api, key) = (api.clone(), key.clone());
+            spawn_local(async move {
+                match api::submit(&api, &submission).await {
+                    Ok(created) => {
+                        LocalStorage::delete(&key);
+                        saved.set(Some(created));
+                    }
+                    Err(err) => {
+                        problems.set(err.field_problems());
+                        failure.set(Some(match &err {
+                            ApiFailure::Unreachable => strings::SUBMIT_UNREACHABLE.to_owned(),
+                            ApiFailure::Refused(problem) => problem.detail.clone(),
+                        }));
+                        focus_summary();
+                    }
+                }
+                sending.set(false);
+            });
+        }
+    };
+    let start_again = {
+        let role = profile.id.clone();
+        move |_| {
+            draft.set(AssessmentSubmission { role: role.clone(), ..Default::default() });
+            saved.set(None);
+        }
+    };
+    let focus_field = move |pointer: &str| {
+        let target = field_id(pointer);
+        if let Some(form) = form_ref.get_untracked() {
+            if let Ok(Some(el)) = form.query_selector(&format!("#{target}")) {
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        }
+    };
+
+    let questions = profile
+        .skills
+        .iter()
+        .cloned()
+        .map(|skill| view! { <SkillQuestion skill draft gaps problems /> })
+        .collect_view();
+
+    view! {
+        <Show when=move || saved.with(Option::is_some)>
+            {move || saved.get().map(|created| view! { <SavedPanel created /> })}
+            <button type="button" class="sk-button sk-button--secondary" on:click=start_again.clone()>
+                {strings::START_AGAIN}
+            </button>
+        </Show>
+        <div hidden=move || saved.with(Option::is_some)>
+            <div
+                class="sk-error-summary"
+                role="alert"
+                tabindex="-1"
+                node_ref=summary_ref
+                data-testid="sk-error-summary"
+                hidden=move || problems.with(Vec::is_empty) && failure.with(Option::is_none)
+            >
+                <h3 class="sk-error-summary__title">{strings::ERROR_SUMMARY}</h3>
+                {move || failure.get().map(|message| view! { <p class="sk-body">{message}</p> })}
+                <ul class="sk-list sk-error-summary__list">
+                    {move || {
+                        problems
+                            .get()
+                            .into_iter()
+                            .map(|problem| {
+                                let pointer = problem.pointer.clone();
+                                view! {
+                                    <li>
+                                        <a
+                                            href=format!("#{}", field_id(&problem.pointer))
+                                            on:click=move |ev| {
+                                                ev.prevent_default();
+                                                focus_field(&pointer);
+                                            }
+                                        >
+                                            {problem.detail}
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
+            <p class="sk-body">
+                {format!("{} ({} {})", profile.title, profile.framework.name, profile.framework.version)}
+                " · "
+                <a href=profile.source_url.clone() class="sk-link" rel="noopener" target="_blank">
+                    "Source"
+                </a>
+            </p>
+            <form novalidate node_ref=form_ref on:submit=on_submit>
+                {questions}
+                <div class="sk-summary" aria-live="polite" data-testid="sk-gap-summary">
+                    <h3 class="sk-heading-s">{strings::SUMMARY_HEADING}</h3>
+                    <p class="sk-body">{move || strings::summary_line(&assessment::summarise(&gaps.get()))}</p>
+                </div>
+                <button type="submit" class="sk-button" disabled=move || sending.get()>
+                    {move || if sending.get() { strings::SUBMITTING } else { strings::SUBMIT }}
+                </button>
+            </form>
+        </div>
+    }
+}
+
+/// The element id a problem's JSON pointer refers to.
+fn field_id(pointer: &str) -> String {
+    let mut parts = pointer.trim_start_matches('/').split('/');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some("ratings"), Some(skill), Some("evidence")) => format!("sk-{skill}-evidence"),
+        (Some("ratings"), Some(skill), _) => format!("sk-{skill}-{}", SkillLevel::ALL[0].as_str()),
+        _ => "sk-title".to_owned(),
+    }
+}
+
+/// One skill: a radio group of levels, its gap, and an optional evidence note.
+#[component]
+fn SkillQuestion(
+    skill: SkillRequirement,
+    draft: RwSignal<AssessmentSubmission>,
+    gaps: Memo<Vec<Gap>>,
+    problems: RwSignal<Vec<AssessmentProblem>>,
+) -> impl IntoView {
+    let id = skill.id.clone();
+    let prefix = format!("/ratings/{id}");
+    let error = Memo::new(move |_| {
+        problems.with(|all| {
+            all.iter()
+                .find(|p| p.pointer == prefix || p.pointer.starts_with(&format!("{prefix}/")))
+                .map(|p| p.detail.clone())
+        })
+    });
+    let hint_id = format!("sk-{id}-hint");
+    let error_id = format!("sk-{id}-error");
+    let evidence_id = format!("sk-{id}-evidence");
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || match error.with(Option::is_some) {
+            true => format!("{hint_id} {error_id}"),
+            false => hint_id.clone(),
+        }
+    };
+    let gap_text = {
+        let id = id.clone();
+        move || {
+            gaps.with(|all| {
+                all.iter()
+                    .find(|g| g.skill == id)
+                    .map(|g| strings::gap_line(g.status, g.gap))
+                    .unwrap_or_default()
+            })
+        }
+    };
+    let radios = SkillLevel::ALL
+        .into_iter()
+        .map(|level| {
+            let input_id = format!("sk-{id}-{level}");
+            let checked = {
+                let id = id.clone();
+                move || draft.with(|d| d.ratings.get(&id).is_some_and(|r| r.level == level.as_str()))
+            };
+            let choose = {
+                let id = id.clone();
+                move |_| {
+                    draft.update(|d| {
+                        d.ratings.entry(id.clone()).or_default().level = level.as_str().to_owned()
+                    })
+                }
+            };
+            view! {
+                <div class="sk-radios__item">
+                    <input
+                        class="sk-radios__input"
+                        type="radio"
+                        id=input_id.clone()
+                        name=format!("sk-{id}")
+                        value=level.as_str()
+                        prop:checked=checked
+                        on:change=choose
+                    />
+                    <label class="sk-label sk-radios__label" for=input_id>
+                        {strings::level_name(level)}
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    let evidence_value = {
+        let id = id.clone();
+        move || draft.with(|d| d.ratings.get(&id).and_then(|r| r.evidence.clone()).unwrap_or_default())
+    };
+    let write_evidence = {
+        let id = id.clone();
+        move |ev| {
+            let text = event_target_value(&ev);
+            draft.update(|d| d.ratings.entry(id.clone()).or_default().evidence = Some(text));
+        }
+    };
+
+    view! {
+        <div
+            class=move || {
+                if error.with(Option::is_some) { "sk-form-group sk-form-group--error" } else { "sk-form-group" }
+            }
+            data-testid=format!("sk-skill-{id}")
+        >
+            <fieldset class="sk-fieldset" aria-describedby=described_by>
+                <legend class="sk-fieldset__legend">{skill.name.clone()}</legend>
+                <p class="sk-hint" id=hint_id>
+                    {skill.description.clone()}
+                    " "
+                    <strong>{format!("{}: {}.", strings::REQUIRED, strings::level_name(skill.required))}</strong>
+                </p>
+                {move || {
+                    error
+                        .get()
+                        .map(|message| {
+                            view! {
+                                <p class="sk-error-message" id=error_id.clone()>
+                                    <span class="sk-visually-hidden">"Error: "</span>
+                                    {message}
+                                </p>
+                            }
+                        })
+                }}
+                <div class="sk-radios sk-radios--inline">{radios}</div>
+                <p class="sk-gap" data-testid=format!("sk-gap-{id}")>{gap_text}</p>
+                <label class="sk-label" for=evidence_id.clone()>{strings::EVIDENCE_LABEL}</label>
+                <p class="sk-hint">{strings::EVIDENCE_HINT}</p>
+                <textarea
+                    class="sk-textarea"
+                    id=evidence_id
+                    rows="3"
+                    prop:value=evidence_value
+                    on:input=write_evidence
+                ></textarea>
+            </fieldset>
+        </div>
+    }
+}
+
+/// What the person sees after saving: where the record is and the key to read it.
+#[component]
+fn SavedPanel(created: CreatedAssessment) -> impl IntoView {
+    view! {
+        <div class="sk-panel" role="status" data-testid="sk-saved">
+            <h3 class="sk-panel__title">{strings::SAVED_HEADING}</h3>
+            <p class="sk-body">{strings::SAVED_BODY}</p>
+            <dl class="sk-summary-list">
+                <dt>{strings::SAVED_LINK}</dt>
+                <dd>
+                    <a class="sk-link" href=created.url.clone() data-testid="sk-result-link">
+                        {created.url.clone()}
+                    </a>
+                </dd>
+                <dt>{strings::SAVED_TOKEN}</dt>
+                <dd>
+                    <code data-testid="sk-token">{created.token.clone()}</code>
+                </dd>
+            </dl>
+        </div>
+    }
+}

@@ -1,0 +1,76 @@
+//! servicekit's Cloudflare Worker: the HTTP API under `/v1/`, stored in KV.
+//!
+//! API boundary: everything under `/v1/` is public HTTP API; other paths are
+//! served from the static assets (widget files and the demo intranet page).
+//! This crate only moves data: every rule it applies comes from `servicekit-core`.
+
+mod assessments;
+mod cors;
+mod error;
+mod health;
+mod pages;
+mod roles;
+mod store;
+
+use cors::AllowedOrigins;
+use error::ApiError;
+use worker::{event, Context, Env, Method, Request, Response, Result};
+
+/// What every handler needs besides the request.
+pub struct AppState {
+    /// The bindings (KV, variables, secrets).
+    pub env: Env,
+    /// Origin of this deployment, e.g. `http://127.0.0.1:8787`, for absolute links.
+    pub origin: String,
+}
+
+#[event(fetch)]
+async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+    let allowed = AllowedOrigins::from_env(&env);
+    let request_origin = req.headers().get("Origin")?;
+    let origin = req.url()?.origin().ascii_serialization();
+    let state = AppState { env, origin };
+
+    let response = if req.method() == Method::Options {
+        cors::preflight(&allowed, request_origin.as_deref())
+    } else {
+        route(req, &state).await
+    };
+    let mut response = response.unwrap_or_else(|err| err.into_response());
+    cors::decorate(&mut response, &allowed, request_origin.as_deref())?;
+    Ok(response)
+}
+
+/// Sends the request to the handler for its method and path.
+async fn route(req: Request, state: &AppState) -> std::result::Result<Response, ApiError> {
+    let path = req.path();
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let method = req.method();
+    match segments.as_slice() {
+        [""] => match method {
+            Method::Get | Method::Head => pages::home(),
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
+        ["v1", "health"] => match method {
+            Method::Get | Method::Head => health::get(),
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
+        ["v1", "roles"] => match method {
+            Method::Get | Method::Head => roles::list(),
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
+        ["v1", "roles", id] => match method {
+            Method::Get | Method::Head => roles::get(id),
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
+        ["v1", "assessments"] => match method {
+            Method::Post => assessments::create(req, state).await,
+            _ => Err(ApiError::MethodNotAllowed("POST")),
+        },
+        ["v1", "assessments", id] => match method {
+            Method::Get | Method::Head => assessments::get(&req, state, id).await,
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
+        _ => Err(ApiError::NotFound("There is nothing at this address.".to_owned())),
+    }
+}
