@@ -37,13 +37,21 @@ impl Store {
 
     /// Writes a new assessment under its own key.
     pub async fn put_assessment(&self, record: &StoredAssessment) -> Result<(), ApiError> {
-        self.kv.put(&assessment_key(&record.id), record)?.execute().await?;
+        // Serialise with serde_json: handing the struct to KV would go through a JS
+        // object, where maps become `Map`s that JSON.stringify writes as `{}`.
+        let json = serde_json::to_string(record).map_err(|e| ApiError::Internal(e.to_string()))?;
+        self.kv.put(&assessment_key(&record.id), json)?.execute().await?;
         Ok(())
     }
 
     /// Reads an assessment by id; `None` if there is none.
     pub async fn assessment(&self, id: &str) -> Result<Option<StoredAssessment>, ApiError> {
-        Ok(self.kv.get(&assessment_key(id)).json().await?)
+        let Some(json) = self.kv.get(&assessment_key(id)).text().await? else {
+            return Ok(None);
+        };
+        let record = serde_json::from_str(&json)
+            .map_err(|e| ApiError::Internal(format!("stored assessment {id} is unreadable: {e}")))?;
+        Ok(Some(record))
     }
 }
 

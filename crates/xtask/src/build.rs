@@ -54,7 +54,7 @@ pub fn widgets(sh: &Shell) -> Result<()> {
 /// Builds the Worker into `worker/build` with worker-build, using only local tools.
 pub fn worker(sh: &Shell) -> Result<()> {
     step("Building the Worker for wasm32 (release, worker-build)…");
-    let wasm_bindgen = which(sh, "wasm-bindgen")?;
+    let wasm_bindgen = which("wasm-bindgen")?;
     let wasm_opt = node_bin(sh, "wasm-opt");
     let esbuild = node_bin(sh, "esbuild");
     let _dir = sh.push_dir("worker");
@@ -66,10 +66,11 @@ pub fn worker(sh: &Shell) -> Result<()> {
     Ok(())
 }
 
-fn which(sh: &Shell, program: &str) -> Result<String> {
-    let path = cmd!(sh, "sh -c 'command -v {program}'")
-        .quiet()
-        .read()
-        .with_context(|| format!("{program} is not on PATH"))?;
-    Ok(path.trim().to_owned())
+/// The first `program` on `PATH`, as an absolute path.
+fn which(program: &str) -> Result<PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(program))
+        .find(|candidate| candidate.is_file())
+        .with_context(|| format!("{program} is not on PATH"))
 }
