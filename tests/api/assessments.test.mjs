@@ -72,11 +72,55 @@ test('a role profile gives every skill with its required level and a source link
   const { status, json } = await call(`/v1/roles/${ROLE}`);
   assert.equal(status, 200);
   assert.deepEqual(json.skills.map((s) => s.id), SKILLS);
+  assert.equal(json.scale, 'ddat');
   const levels = Object.fromEntries(json.skills.map((s) => [s.id, s.required]));
-  assert.equal(levels['life-cycle-perspective'], 'practitioner');
-  assert.equal(levels['product-ownership'], 'working');
-  assert.equal(levels['user-focus'], 'expert');
+  assert.deepEqual(levels['life-cycle-perspective'], { min: 3, max: 3 });
+  assert.deepEqual(levels['product-ownership'], { min: 2, max: 2 });
+  assert.deepEqual(levels['user-focus'], { min: 4, max: 4 });
   assert.match(json.source_url, /^https:\/\/www\.gov\.uk\//);
+});
+
+test('the 2025 service owner has nine skills and the OSOM service manager SFIA ranges', async () => {
+  const owner = (await call('/v1/roles/ddat-service-owner-2025')).json;
+  assert.equal(owner.skills.length, 9);
+  assert.deepEqual(owner.skills.find((s) => s.id === 'life-cycle-management').required, { min: 3, max: 3 });
+  const manager = (await call('/v1/roles/osom-service-manager')).json;
+  assert.equal(manager.scale, 'sfia');
+  const demand = manager.skills.find((s) => s.id === 'demand-management');
+  assert.deepEqual([demand.code, demand.group, demand.required], ['DEMM', 'Operations', { min: 5, max: null }]);
+  assert.equal(demand.url, 'https://sfia-online.org/en/sfia-8/skills/demand-management');
+  const contract = manager.skills.find((s) => s.id === 'contract-management');
+  assert.equal(contract.applies, 'outsourcing');
+});
+
+test('an SFIA assessment depends on the service context it states', async () => {
+  const manager = (await call('/v1/roles/osom-service-manager')).json;
+  const rateAll = (context, level) => ({
+    role: 'osom-service-manager',
+    context,
+    ratings: Object.fromEntries(manager.skills.map((s) => [s.id, { level }])),
+  });
+  const large = { large: true, outsources: true, has_products: true };
+  const { id, token } = (await create(rateAll(large, '5'))).json;
+  const read = await call(`/v1/assessments/${id}`, { headers: { Authorization: `Bearer ${token}` } });
+  assert.deepEqual(read.json.context, large);
+  const gap = (skill) => read.json.gaps.find((g) => g.skill === skill);
+  assert.deepEqual([gap('demand-management').gap, gap('demand-management').status], [0, 'met']);
+  assert.deepEqual([gap('measurement').gap, gap('measurement').status], [-1, 'above']);
+  assert.deepEqual(gap('organisation-design-and-implementation').required, { min: 6, max: 7 });
+  assert.equal(read.json.gaps.length, 16);
+
+  const small = await create(rateAll({}, '4'));
+  const smallRead = await call(`/v1/assessments/${small.json.id}`, { headers: { Authorization: `Bearer ${small.json.token}` } });
+  assert.equal(smallRead.json.gaps.length, 13);
+  assert.ok(!('contract-management' in smallRead.json.ratings), 'ratings of skills that do not apply are not kept');
+
+  const missing = rateAll(large, '4');
+  delete missing.ratings['programme-management'];
+  assertProblem(await call('/v1/assessments', { method: 'POST', body: missing }), 422, '/ratings/programme-management');
+  const ddatWord = rateAll({}, 'expert');
+  assertProblem(await call('/v1/assessments', { method: 'POST', body: ddatWord }), 422, '/ratings/measurement/level');
+  assertProblem(await call('/v1/assessments', { method: 'POST', body: { ...rateAll({}, '4'), context: { huge: true } } }), 400);
 });
 
 test('an unknown role is a 404 problem', async () => {
@@ -99,7 +143,7 @@ test('a saved assessment reads back with its token, with gaps and evidence', asy
   assert.equal(read.json.ratings['user-focus'].evidence, 'Led research with 40 users across three channels.');
   assert.deepEqual(read.json.summary, { met: 1, below: 6, above: 1, not_rated: 0 });
   const agile = read.json.gaps.find((g) => g.skill === 'agile-working');
-  assert.deepEqual(agile, { skill: 'agile-working', required: 'expert', rated: 'practitioner', gap: 1, status: 'below' });
+  assert.deepEqual(agile, { skill: 'agile-working', required: { min: 4, max: 4 }, rated: 3, gap: 1, status: 'below' });
   assert.ok(!JSON.stringify(read.json).includes(token), 'the token is never returned');
   assert.ok(!('token_hash' in read.json), 'the token hash is never returned');
   assert.ok(Date.parse(read.json.created_at) > Date.now() - 600_000);

@@ -46,12 +46,14 @@ test('self-assessment by keyboard: errors, live gaps, reload, outage, save, read
   assert.match(await form.errorSummary.textContent(), /Choose your level for Agile working/);
   assert.equal(await page.evaluate(() => document.querySelector('servicekit-self-assessment').shadowRoot.activeElement?.dataset.testid), 'sk-error-summary');
   await form.errorSummary.getByRole('link', { name: /User focus/ }).click();
-  assert.equal(await page.evaluate(() => document.querySelector('servicekit-self-assessment').shadowRoot.activeElement?.id), 'sk-user-focus-awareness');
+  assert.equal(await page.evaluate(() => document.querySelector('servicekit-self-assessment').shadowRoot.activeElement?.id), 'sk-user-focus-1');
 
   await form.expectSummary('0 met, 0 below, 0 above, 8 not rated yet.');
   await form.rateWithKeyboard(NAMES, LEVELS, { 'User focus': 'Ran research with 40 users.' });
   await form.expectSummary('6 met, 2 below, 0 above, 0 not rated yet.');
   assert.equal(await page.getByTestId('sk-gap-problem-ownership').textContent(), '2 levels below the required level');
+
+  await page.screenshot({ path: join(artifacts, 'self-assessment-filled.png'), fullPage: true });
 
   // Answers survive a reload.
   await page.reload();
@@ -75,7 +77,8 @@ test('self-assessment by keyboard: errors, live gaps, reload, outage, save, read
   await form.submit.focus();
   await page.keyboard.press('Enter');
   await form.saved.waitFor({ state: 'visible' });
-  const link = await page.getByTestId('sk-result-link').getAttribute('href');
+  const link = (await page.getByTestId('sk-result-url').textContent()).trim();
+  assert.equal(await page.getByTestId('sk-saved-summary').textContent(), '6 met, 2 below, 0 above, 0 not rated yet.');
   const token = (await page.getByTestId('sk-token').textContent()).trim();
   assert.match(link, new RegExp(`^${worker.url}/v1/assessments/[0-9a-f]{32}$`));
   await page.screenshot({ path: join(artifacts, 'self-assessment-saved.png'), fullPage: true });

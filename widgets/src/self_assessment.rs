@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use servicekit_core::api::CreatedAssessment;
 use servicekit_core::assessment::{self, AssessmentProblem, AssessmentSubmission, Gap};
-use servicekit_core::{RoleProfile, SkillLevel, SkillRequirement};
+use servicekit_core::{RoleProfile, ServiceContext, SkillRequirement};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -77,8 +77,8 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>) -> impl IntoView {
         let profile = profile.clone();
         move |_| {
             draft.with(|d| {
-                assessment::gaps(&profile, |skill| {
-                    d.ratings.get(skill).and_then(|r| SkillLevel::parse(&r.level))
+                assessment::gaps(&profile, &d.context, |skill| {
+                    d.ratings.get(skill).and_then(|r| profile.scale.parse(&r.level))
                 })
             })
         }
@@ -156,12 +156,19 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>) -> impl IntoView {
         .skills
         .iter()
         .cloned()
-        .map(|skill| view! { <SkillQuestion skill draft gaps problems /> })
+        .map(|skill| view! { <SkillQuestion skill scale=profile.scale draft gaps problems /> })
         .collect_view();
 
     view! {
         <Show when=move || saved.with(Option::is_some)>
-            {move || saved.get().map(|created| view! { <SavedPanel created /> })}
+            {move || {
+                saved
+                    .get()
+                    .map(|created| {
+                        let summary = strings::summary_line(&assessment::summarise(&gaps.get_untracked()));
+                        view! { <SavedPanel created summary /> }
+                    })
+            }}
             <button type="button" class="sk-button sk-button--secondary" on:click=start_again.clone()>
                 {strings::START_AGAIN}
             </button>
@@ -206,10 +213,12 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>) -> impl IntoView {
                 {format!("{} ({} {})", profile.title, profile.framework.name, profile.framework.version)}
                 " · "
                 <a href=profile.source_url.clone() class="sk-link" rel="noopener" target="_blank">
-                    "Source"
+                    {strings::SOURCE_LINK}
                 </a>
             </p>
+            {profile.note.clone().map(|note| view! { <p class="sk-inset">{note}</p> })}
             <form novalidate node_ref=form_ref on:submit=on_submit>
+                <ContextQuestions questions=profile.context_questions() draft />
                 {questions}
                 <div class="sk-summary" aria-live="polite" data-testid="sk-gap-summary">
                     <h3 class="sk-heading-s">{strings::SUMMARY_HEADING}</h3>
@@ -228,15 +237,62 @@ fn field_id(pointer: &str) -> String {
     let mut parts = pointer.trim_start_matches('/').split('/');
     match (parts.next(), parts.next(), parts.next()) {
         (Some("ratings"), Some(skill), Some("evidence")) => format!("sk-{skill}-evidence"),
-        (Some("ratings"), Some(skill), _) => format!("sk-{skill}-{}", SkillLevel::ALL[0].as_str()),
+        (Some("ratings"), Some(skill), _) => format!("sk-{skill}-1"),
         _ => "sk-title".to_owned(),
     }
 }
 
+/// Questions about the service, shown only when they change the profile's requirements.
+#[component]
+fn ContextQuestions(
+    questions: servicekit_core::role::ContextQuestions,
+    draft: RwSignal<AssessmentSubmission>,
+) -> impl IntoView {
+    type Field = fn(&mut ServiceContext) -> &mut bool;
+    let all: [(bool, &'static str, &'static str, Field); 3] = [
+        (questions.large, "large", strings::CONTEXT_LARGE, |c| &mut c.large),
+        (questions.outsources, "outsources", strings::CONTEXT_OUTSOURCES, |c| &mut c.outsources),
+        (questions.has_products, "has-products", strings::CONTEXT_PRODUCTS, |c| &mut c.has_products),
+    ];
+    let boxes = all
+        .into_iter()
+        .filter(|(asked, ..)| *asked)
+        .map(|(_, name, label, field)| {
+            let id = format!("sk-context-{name}");
+            let checked = move || draft.with(|d| *field(&mut d.context.clone()));
+            let toggle = move |ev| {
+                let on = event_target_checked(&ev);
+                draft.update(|d| *field(&mut d.context) = on);
+            };
+            view! {
+                <div class="sk-checkboxes__item">
+                    <input class="sk-checkboxes__input" type="checkbox" id=id.clone() prop:checked=checked on:change=toggle />
+                    <label class="sk-label sk-checkboxes__label" for=id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let asked = questions.large || questions.outsources || questions.has_products;
+    asked.then(|| {
+        view! {
+            <div class="sk-form-group">
+                <fieldset class="sk-fieldset" aria-describedby="sk-context-hint">
+                    <legend class="sk-fieldset__legend">{strings::CONTEXT_LEGEND}</legend>
+                    <p class="sk-hint" id="sk-context-hint">{strings::CONTEXT_HINT}</p>
+                    <div class="sk-checkboxes">{boxes}</div>
+                </fieldset>
+            </div>
+        }
+    })
+}
+
 /// One skill: a radio group of levels, its gap, and an optional evidence note.
+///
+/// Hidden while the skill does not apply to the service described.
 #[component]
 fn SkillQuestion(
     skill: SkillRequirement,
+    scale: servicekit_core::Scale,
     draft: RwSignal<AssessmentSubmission>,
     gaps: Memo<Vec<Gap>>,
     problems: RwSignal<Vec<AssessmentProblem>>,
@@ -250,6 +306,18 @@ fn SkillQuestion(
                 .map(|p| p.detail.clone())
         })
     });
+    let skill = Arc::new(skill);
+    let applies = {
+        let skill = skill.clone();
+        move || draft.with(|d| skill.applies_to(&d.context))
+    };
+    let required = {
+        let skill = skill.clone();
+        move || {
+            let levels = draft.with(|d| skill.levels_for(&d.context));
+            format!("{}: {}.", strings::REQUIRED, strings::range_label(scale, levels))
+        }
+    };
     let hint_id = format!("sk-{id}-hint");
     let error_id = format!("sk-{id}-error");
     let evidence_id = format!("sk-{id}-evidence");
@@ -271,21 +339,18 @@ fn SkillQuestion(
             })
         }
     };
-    let radios = SkillLevel::ALL
-        .into_iter()
-        .map(|level| {
-            let input_id = format!("sk-{id}-{level}");
+    let radios = scale
+        .ranks()
+        .map(|rank| {
+            let value = scale.id(rank);
+            let input_id = format!("sk-{id}-{rank}");
             let checked = {
-                let id = id.clone();
-                move || draft.with(|d| d.ratings.get(&id).is_some_and(|r| r.level == level.as_str()))
+                let (id, value) = (id.clone(), value.clone());
+                move || draft.with(|d| d.ratings.get(&id).is_some_and(|r| r.level == value))
             };
             let choose = {
-                let id = id.clone();
-                move |_| {
-                    draft.update(|d| {
-                        d.ratings.entry(id.clone()).or_default().level = level.as_str().to_owned()
-                    })
-                }
+                let (id, value) = (id.clone(), value.clone());
+                move |_| draft.update(|d| d.ratings.entry(id.clone()).or_default().level = value.clone())
             };
             view! {
                 <div class="sk-radios__item">
@@ -294,12 +359,12 @@ fn SkillQuestion(
                         type="radio"
                         id=input_id.clone()
                         name=format!("sk-{id}")
-                        value=level.as_str()
+                        value=value
                         prop:checked=checked
                         on:change=choose
                     />
                     <label class="sk-label sk-radios__label" for=input_id>
-                        {strings::level_name(level)}
+                        {strings::level_label(scale, rank)}
                     </label>
                 </div>
             }
@@ -316,20 +381,34 @@ fn SkillQuestion(
             draft.update(|d| d.ratings.entry(id.clone()).or_default().evidence = Some(text));
         }
     };
+    let legend = match &skill.code {
+        Some(code) => format!("{} ({code})", skill.name),
+        None => skill.name.clone(),
+    };
+    let more = skill.url.clone().map(|url| {
+        view! {
+            " "
+            <a class="sk-link" href=url rel="noopener" target="_blank">
+                {strings::SKILL_LINK}
+            </a>
+        }
+    });
 
     view! {
         <div
             class=move || {
                 if error.with(Option::is_some) { "sk-form-group sk-form-group--error" } else { "sk-form-group" }
             }
+            hidden=move || !applies()
             data-testid=format!("sk-skill-{id}")
         >
             <fieldset class="sk-fieldset" aria-describedby=described_by>
-                <legend class="sk-fieldset__legend">{skill.name.clone()}</legend>
+                <legend class="sk-fieldset__legend">{legend}</legend>
                 <p class="sk-hint" id=hint_id>
                     {skill.description.clone()}
+                    {more}
                     " "
-                    <strong>{format!("{}: {}.", strings::REQUIRED, strings::level_name(skill.required))}</strong>
+                    <strong data-testid=format!("sk-required-{id}")>{required}</strong>
                 </p>
                 {move || {
                     error
@@ -359,19 +438,18 @@ fn SkillQuestion(
     }
 }
 
-/// What the person sees after saving: where the record is and the key to read it.
+/// What the person sees after saving: their result, where the record is and the key to read it.
 #[component]
-fn SavedPanel(created: CreatedAssessment) -> impl IntoView {
+fn SavedPanel(created: CreatedAssessment, summary: String) -> impl IntoView {
     view! {
         <div class="sk-panel" role="status" data-testid="sk-saved">
             <h3 class="sk-panel__title">{strings::SAVED_HEADING}</h3>
+            <p class="sk-body" data-testid="sk-saved-summary">{summary}</p>
             <p class="sk-body">{strings::SAVED_BODY}</p>
             <dl class="sk-summary-list">
                 <dt>{strings::SAVED_LINK}</dt>
                 <dd>
-                    <a class="sk-link" href=created.url.clone() data-testid="sk-result-link">
-                        {created.url.clone()}
-                    </a>
+                    <code data-testid="sk-result-url">{created.url.clone()}</code>
                 </dd>
                 <dt>{strings::SAVED_TOKEN}</dt>
                 <dd>

@@ -1,5 +1,7 @@
 //! Every user-facing string of the widgets, in one place (English).
 
+use servicekit_core::{LevelRange, Scale, SkillLevel};
+
 /// Heading of the self-assessment widget.
 pub const TITLE: &str = "Assess your skills";
 /// Shown while the role profile loads.
@@ -26,10 +28,9 @@ pub const SUBMIT_UNREACHABLE: &str =
 /// Heading shown after a successful save.
 pub const SAVED_HEADING: &str = "Assessment saved";
 /// Explains the link and token after a save.
-pub const SAVED_BODY: &str =
-    "Keep this link and key somewhere private. Anyone with both can read your assessment; without the key nobody can.";
+pub const SAVED_BODY: &str = "Copy the address and key below and keep them somewhere private. Anyone with both can read your assessment through the servicekit API; without the key nobody can.";
 /// Label of the link to the saved record.
-pub const SAVED_LINK: &str = "Your assessment";
+pub const SAVED_LINK: &str = "Address of your assessment";
 /// Label of the secret key.
 pub const SAVED_TOKEN: &str = "Your private key";
 /// Button to start again after saving.
@@ -37,14 +38,32 @@ pub const START_AGAIN: &str = "Start a new assessment";
 /// Label before the required level of a skill.
 pub const REQUIRED: &str = "Required level";
 
-/// Human name of a level, as shown on radio buttons.
-pub fn level_name(level: servicekit_core::SkillLevel) -> &'static str {
-    use servicekit_core::SkillLevel::*;
+/// How a level is shown on its radio button.
+pub fn level_label(scale: Scale, rank: u8) -> String {
+    match (scale, SkillLevel::from_rank(rank)) {
+        (Scale::Ddat, Some(level)) => ddat_level_name(level).to_owned(),
+        _ => format!("Level {rank}"),
+    }
+}
+
+fn ddat_level_name(level: SkillLevel) -> &'static str {
     match level {
-        Awareness => "Awareness",
-        Working => "Working",
-        Practitioner => "Practitioner",
-        Expert => "Expert",
+        SkillLevel::Awareness => "Awareness",
+        SkillLevel::Working => "Working",
+        SkillLevel::Practitioner => "Practitioner",
+        SkillLevel::Expert => "Expert",
+    }
+}
+
+/// How a required range is written: "Expert", "Level 4", "Level 5 or above", "Levels 3 to 4".
+pub fn range_label(scale: Scale, range: LevelRange) -> String {
+    match (scale, range.max) {
+        (_, Some(max)) if max == range.min => level_label(scale, max),
+        (Scale::Sfia, Some(max)) => format!("Levels {} to {max}", range.min),
+        (Scale::Ddat, Some(max)) => {
+            format!("{} to {}", level_label(scale, range.min), level_label(scale, max).to_lowercase())
+        }
+        (_, None) => format!("{} or above", level_label(scale, range.min)),
     }
 }
 
@@ -68,3 +87,20 @@ pub fn summary_line(summary: &servicekit_core::GapSummary) -> String {
         summary.met, summary.below, summary.above, summary.not_rated
     )
 }
+
+/// Link to the framework's own page for the role.
+pub const SOURCE_LINK: &str = "Read the role profile at its source (opens in new tab)";
+
+/// Legend of the questions about the service.
+pub const CONTEXT_LEGEND: &str = "About your service";
+/// Hint under that legend.
+pub const CONTEXT_HINT: &str =
+    "The skills a service needs, and at which level, depend on the service. Tick each that is true.";
+/// Checkbox: the service is large.
+pub const CONTEXT_LARGE: &str = "It is a large service";
+/// Checkbox: the service outsources.
+pub const CONTEXT_OUTSOURCES: &str = "It outsources delivery to suppliers";
+/// Checkbox: the service has products.
+pub const CONTEXT_PRODUCTS: &str = "It has products";
+/// Link to a skill's page at the framework.
+pub const SKILL_LINK: &str = "About this skill (opens in new tab)";

@@ -5,7 +5,7 @@ use crate::store::{Store, StoredAssessment};
 use crate::AppState;
 use servicekit_core::api::{AssessmentRecord, CreatedAssessment};
 use servicekit_core::assessment::{self, AssessmentSubmission};
-use servicekit_core::{role, token};
+use servicekit_core::{profiles, token};
 use worker::{Request, Response};
 
 /// Largest request body accepted, in bytes.
@@ -24,7 +24,7 @@ pub async fn create(mut req: Request, state: &AppState) -> Result<Response, ApiE
     }
     let submission: AssessmentSubmission = serde_json::from_slice(&body)
         .map_err(|e| ApiError::MalformedBody(format!("The body is not a valid assessment: {e}.")))?;
-    let profile = role::find(&submission.role);
+    let profile = profiles::find(&submission.role);
     let assessment = assessment::validate(&submission, profile.as_ref()).map_err(ApiError::Invalid)?;
 
     let id = token::encode_id(&random_bytes()?);
@@ -64,7 +64,7 @@ pub async fn get(req: &Request, state: &AppState, id: &str) -> Result<Response, 
     if !token::verify(presented, &stored.token_hash) {
         return Err(not_found());
     }
-    let profile = role::find(&stored.assessment.role)
+    let profile = profiles::find(&stored.assessment.role)
         .ok_or_else(|| ApiError::Internal(format!("stored assessment {id} names a missing role")))?;
     let gaps = stored.assessment.gaps(&profile);
     let record = AssessmentRecord {

@@ -2,12 +2,12 @@
 
 use crate::error::ApiError;
 use servicekit_core::html::escape;
-use servicekit_core::role;
+use servicekit_core::profiles;
 use worker::Response;
 
 /// The home page of a deployment: what is here and where to start.
 pub fn home() -> Result<Response, ApiError> {
-    let roles: String = role::built_in()
+    let roles: String = profiles::built_in()
         .iter()
         .map(|p| {
             format!(

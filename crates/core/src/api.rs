@@ -2,6 +2,7 @@
 
 use crate::assessment::{Assessment, AssessmentProblem, Gap, GapSummary};
 use crate::role::{Framework, RoleProfile};
+use crate::skill::Scale;
 use serde::{Deserialize, Serialize};
 
 /// Body of `GET /v1/health`.
@@ -22,7 +23,9 @@ pub struct RoleSummary {
     pub title: String,
     /// Framework and edition.
     pub framework: Framework,
-    /// Number of skills in the profile.
+    /// The scale its levels are on.
+    pub scale: Scale,
+    /// Number of skills in the profile (for any service).
     pub skills: usize,
     /// Path of the full profile.
     pub href: String,
@@ -35,6 +38,7 @@ impl RoleSummary {
             id: profile.id.clone(),
             title: profile.title.clone(),
             framework: profile.framework.clone(),
+            scale: profile.scale,
             skills: profile.skills.len(),
             href: format!("/v1/roles/{}", profile.id),
         }

@@ -1,7 +1,7 @@
 //! Self-assessments against a role profile, their validation and their gaps.
 
-use crate::role::RoleProfile;
-use crate::skill::SkillLevel;
+use crate::role::{RoleProfile, ServiceContext};
+use crate::skill::LevelRange;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -11,8 +11,8 @@ pub const MAX_EVIDENCE_CHARS: usize = 2000;
 /// A person's own rating of one skill, with an optional note of evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkillRating {
-    /// The level the person believes they work at.
-    pub level: SkillLevel,
+    /// The level the person believes they work at, as the profile's scale writes it.
+    pub level: String,
     /// What the person would point to as evidence, if they wrote anything.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
@@ -23,6 +23,9 @@ pub struct SkillRating {
 pub struct Assessment {
     /// The role profile assessed against.
     pub role: String,
+    /// The service the person runs, which decides the required skills.
+    #[serde(default)]
+    pub context: ServiceContext,
     /// Ratings by skill id.
     pub ratings: BTreeMap<String, SkillRating>,
 }
@@ -33,6 +36,9 @@ pub struct Assessment {
 pub struct AssessmentSubmission {
     /// Id of the role profile assessed against.
     pub role: String,
+    /// The service the person runs; all `false` when absent.
+    #[serde(default)]
+    pub context: ServiceContext,
     /// Ratings by skill id.
     #[serde(default)]
     pub ratings: BTreeMap<String, RatingSubmission>,
@@ -42,7 +48,7 @@ pub struct AssessmentSubmission {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RatingSubmission {
-    /// Level name, e.g. `"practitioner"`.
+    /// Level as the profile's scale writes it, e.g. `"practitioner"` or `"5"`.
     pub level: String,
     /// Optional evidence note.
     #[serde(default)]
@@ -62,11 +68,11 @@ pub struct AssessmentProblem {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum GapStatus {
-    /// Rated exactly at the required level.
+    /// Rated within the required range.
     Met,
-    /// Rated below the required level.
+    /// Rated below the required range.
     Below,
-    /// Rated above the required level.
+    /// Rated above the required range.
     Above,
     /// Not rated yet.
     NotRated,
@@ -77,11 +83,11 @@ pub enum GapStatus {
 pub struct Gap {
     /// The skill's id.
     pub skill: String,
-    /// The level the role needs.
-    pub required: SkillLevel,
-    /// The level the person gave themselves, if any.
-    pub rated: Option<SkillLevel>,
-    /// Required rank minus rated rank: positive means levels still to grow.
+    /// The levels the role needs for this service.
+    pub required: LevelRange,
+    /// The rank the person gave themselves, if any.
+    pub rated: Option<u8>,
+    /// Levels still to grow (positive), 0 inside the required range, or levels beyond it (negative).
     pub gap: Option<i8>,
     /// The comparison in words.
     pub status: GapStatus,
@@ -90,7 +96,7 @@ pub struct Gap {
 /// Counts of skills met, below and above the required level.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GapSummary {
-    /// Skills rated exactly at the required level.
+    /// Skills rated within the required range.
     pub met: usize,
     /// Skills rated below the required level.
     pub below: usize,
@@ -100,24 +106,24 @@ pub struct GapSummary {
     pub not_rated: usize,
 }
 
-/// Compares each skill of `profile` with the person's rating, in the profile's order.
+/// Compares each skill `profile` needs for a service like `context` with the
+/// person's rating (a rank), in the profile's order.
 ///
-/// Ratings for skills the profile does not have are ignored; skills without a
-/// rating are `NotRated`, so a half-finished form can be summarised too.
-pub fn gaps(profile: &RoleProfile, rated: impl Fn(&str) -> Option<SkillLevel>) -> Vec<Gap> {
+/// Skills without a rating are `NotRated`, so a half-finished form can be
+/// summarised too; ratings of other skills are ignored.
+pub fn gaps(profile: &RoleProfile, context: &ServiceContext, rated: impl Fn(&str) -> Option<u8>) -> Vec<Gap> {
     profile
-        .skills
-        .iter()
-        .map(|skill| {
+        .requirements(context)
+        .map(|(skill, required)| {
             let rating = rated(&skill.id);
-            let gap = rating.map(|level| skill.required.rank() - level.rank());
+            let gap = rating.map(|rank| required.gap(rank));
             let status = match gap {
                 None => GapStatus::NotRated,
                 Some(0) => GapStatus::Met,
                 Some(g) if g > 0 => GapStatus::Below,
                 Some(_) => GapStatus::Above,
             };
-            Gap { skill: skill.id.clone(), required: skill.required, rated: rating, gap, status }
+            Gap { skill: skill.id.clone(), required, rated: rating, gap, status }
         })
         .collect()
 }
@@ -139,12 +145,17 @@ pub fn summarise(gaps: &[Gap]) -> GapSummary {
 impl Assessment {
     /// The gaps of this assessment against its profile.
     pub fn gaps(&self, profile: &RoleProfile) -> Vec<Gap> {
-        gaps(profile, |skill| self.ratings.get(skill).map(|r| r.level))
+        gaps(profile, &self.context, |skill| {
+            self.ratings.get(skill).and_then(|r| profile.scale.parse(&r.level))
+        })
     }
 }
 
 /// Checks a submission against its role profile (`None` when no profile has
 /// the submitted id) and returns every problem at once, or the assessment.
+///
+/// Ratings of skills the profile has but that do not apply to the stated
+/// service context are dropped, so changing the context never loses a form.
 pub fn validate(
     submission: &AssessmentSubmission,
     profile: Option<&RoleProfile>,
@@ -169,7 +180,7 @@ pub fn validate(
     }
 
     let mut ratings = BTreeMap::new();
-    for skill in &profile.skills {
+    for (skill, _) in profile.requirements(&submission.context) {
         let input = submission.ratings.get(&skill.id).filter(|r| !r.level.trim().is_empty());
         let Some(input) = input else {
             problems.push(AssessmentProblem {
@@ -178,13 +189,14 @@ pub fn validate(
             });
             continue;
         };
-        let level = SkillLevel::parse(&input.level);
+        let level = profile.scale.parse(input.level.trim());
         if level.is_none() {
             problems.push(AssessmentProblem {
                 pointer: pointer(&["ratings", &skill.id, "level"]),
                 detail: format!(
-                    "'{}' is not a skill level. Choose awareness, working, practitioner or expert.",
-                    input.level
+                    "'{}' is not a skill level. Choose {}.",
+                    input.level,
+                    profile.scale.choices()
                 ),
             });
         }
@@ -201,13 +213,14 @@ pub fn validate(
                 });
             }
         }
-        if let Some(level) = level {
+        if let Some(rank) = level {
+            let level = profile.scale.id(rank);
             ratings.insert(skill.id.clone(), SkillRating { level, evidence: evidence.map(str::to_owned) });
         }
     }
 
     if problems.is_empty() {
-        Ok(Assessment { role: profile.id.clone(), ratings })
+        Ok(Assessment { role: profile.id.clone(), context: submission.context, ratings })
     } else {
         Err(problems)
     }
@@ -226,15 +239,16 @@ pub fn pointer(segments: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::role;
+    use crate::profiles;
 
     fn service_owner() -> RoleProfile {
-        role::find("ddat-service-owner-2020").unwrap()
+        profiles::find("ddat-service-owner-2020").unwrap()
     }
 
     fn submission(levels: &[(&str, &str)]) -> AssessmentSubmission {
         AssessmentSubmission {
             role: "ddat-service-owner-2020".into(),
+            context: ServiceContext::default(),
             ratings: levels
                 .iter()
                 .map(|(skill, level)| {
@@ -251,7 +265,7 @@ mod tests {
     }
 
     fn check_problems(sub: &AssessmentSubmission, expect: &[(&str, &str)]) {
-        let profile = role::find(&sub.role);
+        let profile = profiles::find(&sub.role);
         let problems = validate(sub, profile.as_ref()).expect_err("should be invalid");
         let got: Vec<(&str, &str)> =
             problems.iter().map(|p| (p.pointer.as_str(), p.detail.as_str())).collect();
@@ -273,17 +287,18 @@ mod tests {
     #[test]
     fn gap_is_required_minus_rated_in_levels() {
         let profile = service_owner();
-        let gaps = gaps(&profile, |skill| (skill == "user-focus").then_some(SkillLevel::Awareness));
+        let context = ServiceContext::default();
+        let gaps = gaps(&profile, &context, |skill| (skill == "user-focus").then_some(1));
         let user_focus = gaps.iter().find(|g| g.skill == "user-focus").unwrap();
         assert_eq!(user_focus.gap, Some(3));
-        assert_eq!(user_focus.rated, Some(SkillLevel::Awareness));
+        assert_eq!(user_focus.rated, Some(1));
         assert_eq!(summarise(&gaps), GapSummary { met: 0, below: 1, above: 0, not_rated: 7 });
     }
 
     #[test]
     fn empty_form_is_all_not_rated() {
         let profile = service_owner();
-        let summary = summarise(&gaps(&profile, |_| None));
+        let summary = summarise(&gaps(&profile, &ServiceContext::default(), |_| None));
         assert_eq!(summary, GapSummary { met: 0, below: 0, above: 0, not_rated: 8 });
     }
 
@@ -292,6 +307,95 @@ mod tests {
         let assessment = validate(&all_at("expert"), Some(&service_owner())).unwrap();
         let summary = summarise(&assessment.gaps(&service_owner()));
         assert_eq!(summary, GapSummary { met: 6, below: 0, above: 2, not_rated: 0 });
+    }
+
+    fn osom(context: ServiceContext, level: &str) -> AssessmentSubmission {
+        let profile = profiles::find("osom-service-manager").unwrap();
+        AssessmentSubmission {
+            role: profile.id.clone(),
+            context,
+            ratings: profile
+                .requirements(&context)
+                .map(|(s, _)| (s.id.clone(), RatingSubmission { level: level.into(), evidence: None }))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn sfia_ranges_count_open_and_closed_bounds() {
+        let profile = profiles::find("osom-service-manager").unwrap();
+        let assessment = validate(&osom(ServiceContext::default(), "5"), Some(&profile)).unwrap();
+        let gaps = assessment.gaps(&profile);
+        let by_id = |id: &str| gaps.iter().find(|g| g.skill == id).unwrap().clone();
+        assert_eq!(
+            (by_id("demand-management").gap, by_id("demand-management").status),
+            (Some(0), GapStatus::Met),
+            "5 is in 5+"
+        );
+        assert_eq!(
+            (by_id("measurement").gap, by_id("measurement").status),
+            (Some(-1), GapStatus::Above),
+            "5 is over 3–4"
+        );
+        assert_eq!(
+            (by_id("service-level-management").gap, by_id("service-level-management").status),
+            (Some(2), GapStatus::Below)
+        );
+        assert_eq!(
+            (by_id("project-management").gap, by_id("project-management").status),
+            (Some(0), GapStatus::Met),
+            "5 is in 4+"
+        );
+        assert_eq!(by_id("financial-management").status, GapStatus::Above, "5 is over exactly 4");
+        assert_eq!(assessment.ratings["measurement"].level, "5");
+    }
+
+    #[test]
+    fn context_changes_the_required_skills_and_levels() {
+        let profile = profiles::find("osom-service-manager").unwrap();
+        let large = ServiceContext { large: true, outsources: true, has_products: false };
+        let small_form = osom(ServiceContext::default(), "4");
+        let mut sub = small_form.clone();
+        sub.context = large;
+        check_problems(
+            &sub,
+            &[
+                ("/ratings/programme-management", "Choose your level for Programme management."),
+                ("/ratings/contract-management", "Choose your level for Contract management."),
+            ],
+        );
+        let large_form = osom(large, "4");
+        let assessment = validate(&large_form, Some(&profile)).unwrap();
+        let gaps = assessment.gaps(&profile);
+        let org = gaps.iter().find(|g| g.skill == "organisation-design-and-implementation").unwrap();
+        assert_eq!((org.required, org.gap), (crate::skill::LevelRange::between(6, 7), Some(2)));
+        assert!(!gaps.iter().any(|g| g.skill == "product-management"));
+
+        let mut back_to_small = large_form;
+        back_to_small.context = ServiceContext::default();
+        let assessment = validate(&back_to_small, Some(&profile)).unwrap();
+        assert!(
+            !assessment.ratings.contains_key("programme-management"),
+            "ratings of skills that no longer apply are dropped"
+        );
+        assert_eq!(assessment.ratings.len(), 13);
+    }
+
+    #[test]
+    fn sfia_levels_must_be_numbers_from_1_to_7() {
+        let mut sub = osom(ServiceContext::default(), "4");
+        sub.ratings.get_mut("measurement").unwrap().level = "expert".into();
+        sub.ratings.get_mut("quality-management").unwrap().level = "8".into();
+        check_problems(
+            &sub,
+            &[
+                ("/ratings/measurement/level", "'expert' is not a skill level. Choose a level from 1 to 7."),
+                (
+                    "/ratings/quality-management/level",
+                    "'8' is not a skill level. Choose a level from 1 to 7.",
+                ),
+            ],
+        );
     }
 
     #[test]

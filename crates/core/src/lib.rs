@@ -6,13 +6,14 @@
 pub mod api;
 pub mod assessment;
 pub mod html;
+pub mod profiles;
 pub mod role;
 pub mod skill;
 pub mod token;
 
 pub use assessment::{Assessment, AssessmentProblem, Gap, GapStatus, GapSummary, SkillRating};
-pub use role::{Framework, RoleProfile, SkillRequirement};
-pub use skill::SkillLevel;
+pub use role::{Framework, RoleProfile, ServiceContext, SkillRequirement};
+pub use skill::{LevelRange, Scale, SkillLevel};
 
 /// The release of servicekit, reported by `GET /v1/health`.
 pub const VERSION: &str = "0.1.0";

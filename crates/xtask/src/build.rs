@@ -53,6 +53,12 @@ pub fn widgets(sh: &Shell) -> Result<()> {
 
 /// Builds the Worker into `worker/build` with worker-build, using only local tools.
 pub fn worker(sh: &Shell) -> Result<()> {
+    let inputs = ["worker/src", "worker/Cargo.toml", "crates/core", "Cargo.toml", "Cargo.lock"];
+    let newest_input = inputs.iter().filter_map(|p| newest(Path::new(p))).max();
+    if newest_input.is_some() && modified(Path::new("worker/build/index.js")) > newest_input {
+        step("The Worker is up to date (worker/build).");
+        return Ok(());
+    }
     step("Building the Worker for wasm32 (release, worker-build)…");
     let wasm_bindgen = which("wasm-bindgen")?;
     let wasm_opt = node_bin(sh, "wasm-opt");
@@ -73,4 +79,13 @@ fn which(program: &str) -> Result<PathBuf> {
         .map(|dir| dir.join(program))
         .find(|candidate| candidate.is_file())
         .with_context(|| format!("{program} is not on PATH"))
+}
+
+/// The latest modification time of `path` or of any file below it.
+fn newest(path: &Path) -> Option<std::time::SystemTime> {
+    if path.is_dir() {
+        std::fs::read_dir(path).ok()?.filter_map(|e| e.ok()).filter_map(|e| newest(&e.path())).max()
+    } else {
+        modified(path)
+    }
 }
