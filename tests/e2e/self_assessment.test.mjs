@@ -52,6 +52,8 @@ test('self-assessment by keyboard: errors, live gaps, reload, outage, save, read
   await form.rateWithKeyboard(NAMES, LEVELS, { 'User focus': 'Ran research with 40 users.' });
   await form.expectSummary('6 met, 2 below, 0 above, 0 not rated yet.');
   assert.equal(await page.getByTestId('sk-gap-problem-ownership').textContent(), '2 levels below the required level');
+  assert.equal(await form.errorSummary.isVisible(), false, 'answered questions no longer show errors');
+  assert.equal(await page.locator('.sk-error-message').count(), 0);
 
   await page.screenshot({ path: join(artifacts, 'self-assessment-filled.png'), fullPage: true });
 

@@ -232,6 +232,15 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>) -> impl IntoView {
     }
 }
 
+/// Forgets the problems at `prefix` and below, once the person has changed that answer.
+fn clear_problems(problems: RwSignal<Vec<AssessmentProblem>>, prefix: &str) {
+    let below = format!("{prefix}/");
+    if problems.with_untracked(|all| all.iter().any(|p| p.pointer == prefix || p.pointer.starts_with(&below)))
+    {
+        problems.update(|all| all.retain(|p| p.pointer != prefix && !p.pointer.starts_with(&below)));
+    }
+}
+
 /// The element id a problem's JSON pointer refers to.
 fn field_id(pointer: &str) -> String {
     let mut parts = pointer.trim_start_matches('/').split('/');
@@ -350,7 +359,10 @@ fn SkillQuestion(
             };
             let choose = {
                 let (id, value) = (id.clone(), value.clone());
-                move |_| draft.update(|d| d.ratings.entry(id.clone()).or_default().level = value.clone())
+                move |_| {
+                    draft.update(|d| d.ratings.entry(id.clone()).or_default().level = value.clone());
+                    clear_problems(problems, &format!("/ratings/{id}"));
+                }
             };
             view! {
                 <div class="sk-radios__item">
@@ -379,6 +391,7 @@ fn SkillQuestion(
         move |ev| {
             let text = event_target_value(&ev);
             draft.update(|d| d.ratings.entry(id.clone()).or_default().evidence = Some(text));
+            clear_problems(problems, &format!("/ratings/{id}/evidence"));
         }
     };
     let legend = match &skill.code {

@@ -30,7 +30,7 @@ pub fn run(sh: &Shell) -> Result<()> {
     }
     println!(
         "\nservicekit is running:\n\
-         \x20 demo intranet page   {base}/demo/\n\
+         \x20 demo intranet pages  {base}/demo/ (service owner), {base}/demo/service-manager.html\n\
          \x20 API health           {base}/v1/health\n\
          \x20 role profiles        {base}/v1/roles\n\
          \x20 widget loader        {base}/embed.js\n\
