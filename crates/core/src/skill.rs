@@ -111,7 +111,7 @@ impl Scale {
 
 /// The levels a role accepts for a skill: at least `min` and, when `max` is
 /// set, at most `max`. "Level 4" is 4–4, "Level 5+" is 5–, "Level 3–4" is 3–4.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct LevelRange {
     /// Lowest accepted rank.
     pub min: u8,
