@@ -3,7 +3,7 @@
 use crate::strings;
 use gloo_net::http::Request;
 use servicekit_core::api::{CreatedAssessment, Problem};
-use servicekit_core::assessment::{AssessmentProblem, AssessmentSubmission};
+use servicekit_core::assessment::{AssessmentSubmission, FieldProblem};
 use servicekit_core::RoleProfile;
 
 /// Why a call failed, in words for the person using the widget.
@@ -25,7 +25,7 @@ impl ApiFailure {
     }
 
     /// Per-field problems, when the API listed them.
-    pub fn field_problems(&self) -> Vec<AssessmentProblem> {
+    pub fn field_problems(&self) -> Vec<FieldProblem> {
         match self {
             ApiFailure::Refused(problem) => problem.errors.clone(),
             ApiFailure::Unreachable => Vec::new(),

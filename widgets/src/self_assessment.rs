@@ -6,7 +6,7 @@ use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use servicekit_core::api::CreatedAssessment;
-use servicekit_core::assessment::{self, AssessmentProblem, AssessmentSubmission, Gap};
+use servicekit_core::assessment::{self, AssessmentSubmission, FieldProblem, Gap};
 use servicekit_core::{RoleProfile, ServiceContext, SkillRequirement};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -83,7 +83,7 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>) -> impl IntoView {
             })
         }
     });
-    let problems = RwSignal::new(Vec::<AssessmentProblem>::new());
+    let problems = RwSignal::new(Vec::<FieldProblem>::new());
     let failure = RwSignal::new(None::<String>);
     let saved = RwSignal::new(None::<CreatedAssessment>);
     let sending = RwSignal::new(false);
@@ -233,7 +233,7 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>) -> impl IntoView {
 }
 
 /// Forgets the problems at `prefix` and below, once the person has changed that answer.
-fn clear_problems(problems: RwSignal<Vec<AssessmentProblem>>, prefix: &str) {
+fn clear_problems(problems: RwSignal<Vec<FieldProblem>>, prefix: &str) {
     let below = format!("{prefix}/");
     if problems.with_untracked(|all| all.iter().any(|p| p.pointer == prefix || p.pointer.starts_with(&below)))
     {
@@ -304,7 +304,7 @@ fn SkillQuestion(
     scale: servicekit_core::Scale,
     draft: RwSignal<AssessmentSubmission>,
     gaps: Memo<Vec<Gap>>,
-    problems: RwSignal<Vec<AssessmentProblem>>,
+    problems: RwSignal<Vec<FieldProblem>>,
 ) -> impl IntoView {
     let id = skill.id.clone();
     let prefix = format!("/ratings/{id}");

@@ -1,30 +1,17 @@
-//! `POST /v1/assessments` and `GET /v1/assessments/{id}`.
+//! `POST /v1/assessments`, and `GET`/`DELETE /v1/assessments/{id}` with the assessment's token.
 
 use crate::error::ApiError;
 use crate::store::{Store, StoredAssessment};
-use crate::AppState;
+use crate::{body, roles, AppState};
 use servicekit_core::api::{AssessmentRecord, CreatedAssessment};
 use servicekit_core::assessment::{self, AssessmentSubmission};
-use servicekit_core::{profiles, token};
+use servicekit_core::token;
 use worker::{Request, Response};
-
-/// Largest request body accepted, in bytes.
-pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// Validates a self-assessment, stores it under a new id, and returns the id and a read token once.
 pub async fn create(mut req: Request, state: &AppState) -> Result<Response, ApiError> {
-    let content_type = req.headers().get("Content-Type")?.unwrap_or_default();
-    let media_type = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-    if media_type != "application/json" {
-        return Err(ApiError::UnsupportedMediaType("application/json"));
-    }
-    let body = req.bytes().await?;
-    if body.len() > MAX_BODY_BYTES {
-        return Err(ApiError::PayloadTooLarge(MAX_BODY_BYTES));
-    }
-    let submission: AssessmentSubmission = serde_json::from_slice(&body)
-        .map_err(|e| ApiError::MalformedBody(format!("The body is not a valid assessment: {e}.")))?;
-    let profile = profiles::find(&submission.role);
+    let submission: AssessmentSubmission = body::json(&mut req, body::PUBLIC_LIMIT, "assessment").await?;
+    let profile = roles::lookup(state, &submission.role).await?;
     let assessment = assessment::validate(&submission, profile.as_ref()).map_err(ApiError::Invalid)?;
 
     let id = token::encode_id(&random_bytes()?);
@@ -45,11 +32,11 @@ pub async fn create(mut req: Request, state: &AppState) -> Result<Response, ApiE
     Ok(response)
 }
 
-/// Returns a stored assessment with its gaps, only to a caller holding its token.
+/// The stored assessment, only for a caller holding its token.
 ///
 /// A missing record, a missing token and a wrong token all answer the same 404,
 /// so the API never confirms that an id exists.
-pub async fn get(req: &Request, state: &AppState, id: &str) -> Result<Response, ApiError> {
+async fn authorised(req: &Request, state: &AppState, id: &str) -> Result<StoredAssessment, ApiError> {
     let not_found = || {
         ApiError::NotFound(
             "There is no assessment at this address, or the token does not match it.".to_owned(),
@@ -64,7 +51,14 @@ pub async fn get(req: &Request, state: &AppState, id: &str) -> Result<Response, 
     if !token::verify(presented, &stored.token_hash) {
         return Err(not_found());
     }
-    let profile = profiles::find(&stored.assessment.role)
+    Ok(stored)
+}
+
+/// Returns a stored assessment with its gaps against its role profile.
+pub async fn get(req: &Request, state: &AppState, id: &str) -> Result<Response, ApiError> {
+    let stored = authorised(req, state, id).await?;
+    let profile = roles::lookup(state, &stored.assessment.role)
+        .await?
         .ok_or_else(|| ApiError::Internal(format!("stored assessment {id} names a missing role")))?;
     let gaps = stored.assessment.gaps(&profile);
     let record = AssessmentRecord {
@@ -77,6 +71,13 @@ pub async fn get(req: &Request, state: &AppState, id: &str) -> Result<Response, 
     let mut response = Response::from_json(&record)?;
     response.headers_mut().set("Cache-Control", "private, no-store")?;
     Ok(response)
+}
+
+/// Deletes a stored assessment for good.
+pub async fn delete(req: &Request, state: &AppState, id: &str) -> Result<Response, ApiError> {
+    authorised(req, state, id).await?;
+    Store::open(&state.env)?.delete_assessment(id).await?;
+    Ok(Response::empty()?.with_status(204))
 }
 
 fn random_bytes<const N: usize>() -> Result<[u8; N], ApiError> {

@@ -33,7 +33,7 @@ pub fn preflight(allowed: &AllowedOrigins, origin: Option<&str>) -> std::result:
         Some(origin) if allowed.allows(origin) => {
             let mut response = Response::empty()?.with_status(204);
             let headers = response.headers_mut();
-            headers.set("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS")?;
+            headers.set("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, DELETE, OPTIONS")?;
             headers.set("Access-Control-Allow-Headers", "Content-Type, Authorization")?;
             headers.set("Access-Control-Max-Age", "600")?;
             Ok(response)

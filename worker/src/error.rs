@@ -1,7 +1,7 @@
 //! The one error type of the API, turned into RFC 9457 problem details here and only here.
 
 use servicekit_core::api::{Problem, PROBLEM_JSON};
-use servicekit_core::AssessmentProblem;
+use servicekit_core::FieldProblem;
 use worker::Response;
 
 /// Everything a request can fail with, as the client should see it.
@@ -10,7 +10,9 @@ pub enum ApiError {
     /// The body is not JSON of the expected shape.
     MalformedBody(String),
     /// The body is well-formed but its values break domain rules.
-    Invalid(Vec<AssessmentProblem>),
+    Invalid(Vec<FieldProblem>),
+    /// The request needs credentials it does not carry.
+    Unauthorized,
     /// No such resource, or the caller may not know it exists.
     NotFound(String),
     /// The path exists but not for this method; carries the `Allow` value.
@@ -46,6 +48,13 @@ impl ApiError {
                 errors,
             ),
             ApiError::NotFound(detail) => (404, "not-found", "Not found", detail, vec![]),
+            ApiError::Unauthorized => (
+                401,
+                "unauthorized",
+                "Credentials needed",
+                "Send the administrator token as 'Authorization: Bearer <token>'.".to_owned(),
+                vec![],
+            ),
             ApiError::MethodNotAllowed(allow) => (
                 405,
                 "method-not-allowed",
@@ -103,6 +112,9 @@ impl ApiError {
         let _ = headers.set("Content-Type", PROBLEM_JSON);
         if let Some(allow) = allow {
             let _ = headers.set("Allow", allow);
+        }
+        if status == 401 {
+            let _ = headers.set("WWW-Authenticate", "Bearer");
         }
         response
     }

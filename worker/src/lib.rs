@@ -4,9 +4,12 @@
 //! served from the static assets (widget files and the demo intranet page).
 //! This crate only moves data: every rule it applies comes from `servicekit-core`.
 
+mod admin;
 mod assessments;
+mod body;
 mod cors;
 mod error;
+mod frameworks;
 mod health;
 mod pages;
 mod roles;
@@ -56,12 +59,21 @@ async fn route(req: Request, state: &AppState) -> std::result::Result<Response, 
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         ["v1", "roles"] => match method {
-            Method::Get | Method::Head => roles::list(),
+            Method::Get | Method::Head => roles::list(state).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         ["v1", "roles", id] => match method {
-            Method::Get | Method::Head => roles::get(id),
+            Method::Get | Method::Head => roles::get(state, id).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
+        ["v1", "frameworks"] => match method {
+            Method::Get | Method::Head => frameworks::list(state).await,
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
+        ["v1", "frameworks", id] => match method {
+            Method::Get | Method::Head => frameworks::get(state, id).await,
+            Method::Put => frameworks::put(req, state, id).await,
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD, PUT")),
         },
         ["v1", "assessments"] => match method {
             Method::Post => assessments::create(req, state).await,
@@ -69,7 +81,8 @@ async fn route(req: Request, state: &AppState) -> std::result::Result<Response, 
         },
         ["v1", "assessments", id] => match method {
             Method::Get | Method::Head => assessments::get(&req, state, id).await,
-            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+            Method::Delete => assessments::delete(&req, state, id).await,
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD, DELETE")),
         },
         _ => Err(ApiError::NotFound("There is nothing at this address.".to_owned())),
     }

@@ -1,19 +1,34 @@
-//! `GET /v1/roles` and `GET /v1/roles/{id}`: the role profiles people assess against.
+//! `GET /v1/roles` and `GET /v1/roles/{id}`: the role profiles people assess
+//! against, built in or imported with a framework.
 
 use crate::error::ApiError;
+use crate::store::Store;
+use crate::AppState;
 use servicekit_core::api::RoleSummary;
-use servicekit_core::profiles;
+use servicekit_core::{profiles, RoleProfile};
 use worker::Response;
 
-/// Lists every role profile.
-pub fn list() -> Result<Response, ApiError> {
-    let roles: Vec<RoleSummary> = profiles::built_in().iter().map(RoleSummary::of).collect();
+/// A profile by id: built in, or from an imported framework.
+pub async fn lookup(state: &AppState, id: &str) -> Result<Option<RoleProfile>, ApiError> {
+    match profiles::find(id) {
+        Some(profile) => Ok(Some(profile)),
+        None => Store::open(&state.env)?.profile(id).await,
+    }
+}
+
+/// Lists every role profile: built in first, then each imported framework's.
+pub async fn list(state: &AppState) -> Result<Response, ApiError> {
+    let mut roles: Vec<RoleSummary> = profiles::built_in().iter().map(RoleSummary::of).collect();
+    for index in Store::open(&state.env)?.frameworks().await? {
+        roles.extend(index.roles.into_iter().flat_map(|r| r.levels));
+    }
     Ok(Response::from_json(&roles)?)
 }
 
 /// One role profile with its skills and required levels.
-pub fn get(id: &str) -> Result<Response, ApiError> {
-    let profile = profiles::find(id)
+pub async fn get(state: &AppState, id: &str) -> Result<Response, ApiError> {
+    let profile = lookup(state, id)
+        .await?
         .ok_or_else(|| ApiError::NotFound(format!("There is no role profile called '{id}'.")))?;
     Ok(Response::from_json(&profile)?)
 }

@@ -3,8 +3,10 @@
 //! Invariant: one key per record, written once; no read-modify-write of a shared value.
 
 use crate::error::ApiError;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use servicekit_core::Assessment;
+use servicekit_core::api::FrameworkIndex;
+use servicekit_core::{Assessment, RoleProfile};
 use worker::{kv::KvStore, Env};
 
 /// Name of the KV binding in `wrangler.toml`.
@@ -37,22 +39,77 @@ impl Store {
 
     /// Writes a new assessment under its own key.
     pub async fn put_assessment(&self, record: &StoredAssessment) -> Result<(), ApiError> {
-        // Serialise with serde_json: handing the struct to KV would go through a JS
-        // object, where maps become `Map`s that JSON.stringify writes as `{}`.
-        let json = serde_json::to_string(record).map_err(|e| ApiError::Internal(e.to_string()))?;
-        self.kv.put(&assessment_key(&record.id), json)?.execute().await?;
-        Ok(())
+        self.put_json(&assessment_key(&record.id), record).await
     }
 
     /// Reads an assessment by id; `None` if there is none.
     pub async fn assessment(&self, id: &str) -> Result<Option<StoredAssessment>, ApiError> {
-        let Some(json) = self.kv.get(&assessment_key(id)).text().await? else {
+        self.get_json(&assessment_key(id)).await
+    }
+
+    /// Removes an assessment for good.
+    pub async fn delete_assessment(&self, id: &str) -> Result<(), ApiError> {
+        self.kv.delete(&assessment_key(id)).await?;
+        Ok(())
+    }
+    /// Writes one imported role-level profile under its own key.
+    pub async fn put_profile(&self, profile: &RoleProfile) -> Result<(), ApiError> {
+        self.put_json(&profile_key(&profile.id), profile).await
+    }
+
+    /// Reads an imported role-level profile.
+    pub async fn profile(&self, id: &str) -> Result<Option<RoleProfile>, ApiError> {
+        self.get_json(&profile_key(id)).await
+    }
+
+    /// Writes a framework's index, after its profiles, so readers never see missing profiles.
+    pub async fn put_framework(&self, index: &FrameworkIndex) -> Result<(), ApiError> {
+        self.put_json(&framework_key(&index.id), index).await
+    }
+
+    /// Reads a framework's index.
+    pub async fn framework(&self, id: &str) -> Result<Option<FrameworkIndex>, ApiError> {
+        self.get_json(&framework_key(id)).await
+    }
+
+    /// Every framework index (one list, then one read per framework).
+    pub async fn frameworks(&self) -> Result<Vec<FrameworkIndex>, ApiError> {
+        let listed = self.kv.list().prefix(FRAMEWORK_PREFIX.to_owned()).execute().await?;
+        let mut out = Vec::new();
+        for key in listed.keys {
+            if let Some(index) = self.get_json(&key.name).await? {
+                out.push(index);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Serialises with serde_json: handing a struct to KV directly would go through a
+    /// JS object, where maps become `Map`s that JSON.stringify writes as `{}`.
+    async fn put_json<T: Serialize>(&self, key: &str, value: &T) -> Result<(), ApiError> {
+        let json = serde_json::to_string(value).map_err(|e| ApiError::Internal(e.to_string()))?;
+        self.kv.put(key, json)?.execute().await?;
+        Ok(())
+    }
+
+    async fn get_json<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, ApiError> {
+        let Some(json) = self.kv.get(key).text().await? else {
             return Ok(None);
         };
-        let record = serde_json::from_str(&json)
-            .map_err(|e| ApiError::Internal(format!("stored assessment {id} is unreadable: {e}")))?;
-        Ok(Some(record))
+        serde_json::from_str(&json)
+            .map(Some)
+            .map_err(|e| ApiError::Internal(format!("{key} is unreadable: {e}")))
     }
+}
+
+const FRAMEWORK_PREFIX: &str = "framework:";
+
+fn framework_key(id: &str) -> String {
+    format!("{FRAMEWORK_PREFIX}{id}")
+}
+
+fn profile_key(id: &str) -> String {
+    format!("profile:{id}")
 }
 
 fn assessment_key(id: &str) -> String {

@@ -1,6 +1,7 @@
 //! Types of servicekit's HTTP API, shared by the Worker and the widgets.
 
-use crate::assessment::{Assessment, AssessmentProblem, Gap, GapSummary};
+use crate::assessment::{Assessment, FieldProblem, Gap, GapSummary};
+use crate::ddat_import::FrameworkCatalogue;
 use crate::role::{Framework, RoleProfile};
 use crate::skill::Scale;
 use serde::{Deserialize, Serialize};
@@ -86,8 +87,81 @@ pub struct Problem {
     pub detail: String,
     /// Each invalid field, when the problem is invalid input.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub errors: Vec<AssessmentProblem>,
+    pub errors: Vec<FieldProblem>,
 }
 
 /// Media type of problem details.
 pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// One entry of `GET /v1/frameworks`: an imported framework edition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrameworkSummary {
+    /// Framework id, e.g. `"ddat-2025"`.
+    pub id: String,
+    /// Framework and edition.
+    pub framework: Framework,
+    /// Number of roles.
+    pub roles: usize,
+    /// Number of role-level profiles.
+    pub profiles: usize,
+    /// Path of the framework's index.
+    pub href: String,
+}
+
+/// Body of `GET /v1/frameworks/{id}`: roles and their level profiles, without skill texts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrameworkIndex {
+    /// Framework id.
+    pub id: String,
+    /// Framework and edition.
+    pub framework: Framework,
+    /// Where the framework is published.
+    pub source_url: String,
+    /// Every role with its levels.
+    pub roles: Vec<IndexRole>,
+}
+
+/// A role in a framework index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexRole {
+    /// Role family.
+    pub family: String,
+    /// Role title.
+    pub title: String,
+    /// Whether it is a Senior Civil Service role.
+    pub senior_civil_service: bool,
+    /// A summary of each level's profile.
+    pub levels: Vec<RoleSummary>,
+}
+
+impl FrameworkIndex {
+    /// The index of a catalogue.
+    pub fn of(catalogue: &FrameworkCatalogue) -> FrameworkIndex {
+        FrameworkIndex {
+            id: catalogue.id.clone(),
+            framework: catalogue.framework.clone(),
+            source_url: catalogue.source_url.clone(),
+            roles: catalogue
+                .roles
+                .iter()
+                .map(|r| IndexRole {
+                    family: r.family.clone(),
+                    title: r.title.clone(),
+                    senior_civil_service: r.senior_civil_service,
+                    levels: r.levels.iter().map(RoleSummary::of).collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The summary for the list of frameworks.
+    pub fn summary(&self) -> FrameworkSummary {
+        FrameworkSummary {
+            id: self.id.clone(),
+            framework: self.framework.clone(),
+            roles: self.roles.len(),
+            profiles: self.roles.iter().map(|r| r.levels.len()).sum(),
+            href: format!("/v1/frameworks/{}", self.id),
+        }
+    }
+}

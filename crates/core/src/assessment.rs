@@ -57,7 +57,7 @@ pub struct RatingSubmission {
 
 /// One thing wrong with a submission, located by a JSON pointer (RFC 6901).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AssessmentProblem {
+pub struct FieldProblem {
     /// Where the problem is, e.g. `/ratings/user-focus/level`.
     pub pointer: String,
     /// What is wrong and how to put it right, for the person who sent it.
@@ -159,7 +159,7 @@ impl Assessment {
 pub fn validate(
     submission: &AssessmentSubmission,
     profile: Option<&RoleProfile>,
-) -> Result<Assessment, Vec<AssessmentProblem>> {
+) -> Result<Assessment, Vec<FieldProblem>> {
     let mut problems = Vec::new();
     let Some(profile) = profile else {
         let detail = if submission.role.trim().is_empty() {
@@ -167,12 +167,12 @@ pub fn validate(
         } else {
             format!("There is no role profile called '{}'.", submission.role)
         };
-        return Err(vec![AssessmentProblem { pointer: "/role".to_owned(), detail }]);
+        return Err(vec![FieldProblem { pointer: "/role".to_owned(), detail }]);
     };
 
     for skill_id in submission.ratings.keys() {
         if profile.skill(skill_id).is_none() {
-            problems.push(AssessmentProblem {
+            problems.push(FieldProblem {
                 pointer: pointer(&["ratings", skill_id]),
                 detail: format!("The role '{}' has no skill called '{skill_id}'.", profile.id),
             });
@@ -183,7 +183,7 @@ pub fn validate(
     for (skill, _) in profile.requirements(&submission.context) {
         let input = submission.ratings.get(&skill.id).filter(|r| !r.level.trim().is_empty());
         let Some(input) = input else {
-            problems.push(AssessmentProblem {
+            problems.push(FieldProblem {
                 pointer: pointer(&["ratings", &skill.id]),
                 detail: format!("Choose your level for {}.", skill.name),
             });
@@ -191,7 +191,7 @@ pub fn validate(
         };
         let level = profile.scale.parse(input.level.trim());
         if level.is_none() {
-            problems.push(AssessmentProblem {
+            problems.push(FieldProblem {
                 pointer: pointer(&["ratings", &skill.id, "level"]),
                 detail: format!(
                     "'{}' is not a skill level. Choose {}.",
@@ -204,7 +204,7 @@ pub fn validate(
         if let Some(text) = evidence {
             let chars = text.chars().count();
             if chars > MAX_EVIDENCE_CHARS {
-                problems.push(AssessmentProblem {
+                problems.push(FieldProblem {
                     pointer: pointer(&["ratings", &skill.id, "evidence"]),
                     detail: format!(
                         "Evidence for {} must be {MAX_EVIDENCE_CHARS} characters or fewer; it has {chars}.",

@@ -6,6 +6,7 @@
 //! the value `NOT IN USE` where a role level or skill level does not apply.
 //! Any malformed row stops the import with its line number: all or nothing.
 
+use crate::assessment::{pointer, FieldProblem};
 use crate::role::{Applies, Framework, RoleProfile, SkillRequirement};
 use crate::skill::{LevelRange, Scale, SkillLevel};
 use serde::{Deserialize, Serialize};
@@ -59,11 +60,105 @@ pub struct CatalogueRole {
     pub levels: Vec<RoleProfile>,
 }
 
+/// Longest text accepted in one field of an uploaded catalogue, in characters.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
 impl FrameworkCatalogue {
     /// Every role-level profile, in order.
     pub fn profiles(&self) -> impl Iterator<Item = &RoleProfile> {
         self.roles.iter().flat_map(|r| r.levels.iter())
     }
+
+    /// Everything wrong with an uploaded catalogue meant to be stored as `id`, all at once.
+    pub fn problems(&self, id: &str) -> Vec<FieldProblem> {
+        let mut problems = Vec::new();
+        let mut problem =
+            |path: &[&str], detail: String| problems.push(FieldProblem { pointer: pointer(path), detail });
+        if self.id != id {
+            problem(&["id"], format!("The catalogue's id '{}' differs from the address's '{id}'.", self.id));
+        }
+        if !is_slug(&self.id) {
+            problem(&["id"], "Use 1 to 64 lower-case letters, digits and hyphens for the id.".to_owned());
+        }
+        if self.roles.is_empty() {
+            problem(&["roles"], "A framework needs at least one role.".to_owned());
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for (r, role) in self.roles.iter().enumerate() {
+            let r = r.to_string();
+            if role.title.trim().is_empty() {
+                problem(&["roles", &r, "title"], "Give the role a title.".to_owned());
+            }
+            for (l, profile) in role.levels.iter().enumerate() {
+                let l = l.to_string();
+                let path = ["roles", r.as_str(), "levels", l.as_str(), "id"];
+                if !profile.id.starts_with(&format!("{}-", self.id)) || !is_slug(&profile.id) {
+                    problem(
+                        &path,
+                        format!(
+                            "Profile ids must be '{}-' followed by lower-case letters, digits and hyphens.",
+                            self.id
+                        ),
+                    );
+                } else if !seen.insert(profile.id.clone()) {
+                    problem(&path, format!("The profile id '{}' is used twice.", profile.id));
+                } else if crate::profiles::find(&profile.id).is_some() {
+                    problem(&path, format!("'{}' is the id of a built-in profile.", profile.id));
+                }
+                if profile.skills.is_empty() {
+                    problem(
+                        &["roles", &r, "levels", &l, "skills"],
+                        "A role level needs at least one skill.".to_owned(),
+                    );
+                }
+                let mut skill_ids = std::collections::BTreeSet::new();
+                for (k, skill) in profile.skills.iter().enumerate() {
+                    let k = k.to_string();
+                    let base = ["roles", r.as_str(), "levels", l.as_str(), "skills", k.as_str()];
+                    let with = |field: &'static str| {
+                        let mut v = base.to_vec();
+                        v.push(field);
+                        v
+                    };
+                    if !skill_ids.insert(skill.id.as_str()) {
+                        problem(
+                            &with("id"),
+                            format!("The skill id '{}' is used twice in this profile.", skill.id),
+                        );
+                    }
+                    for range in [Some(skill.required), skill.required_large].into_iter().flatten() {
+                        let top = profile.scale.top();
+                        if range.min < 1
+                            || range.min > top
+                            || range.max.is_some_and(|m| m < range.min || m > top)
+                        {
+                            problem(
+                                &with("required"),
+                                format!("Levels must run from 1 to {top}, lowest first."),
+                            );
+                        }
+                    }
+                    let long =
+                        [&skill.name, &skill.description].iter().any(|t| t.chars().count() > MAX_TEXT_CHARS);
+                    if long {
+                        problem(
+                            &with("description"),
+                            format!("Texts must be {MAX_TEXT_CHARS} characters or fewer."),
+                        );
+                    }
+                }
+            }
+        }
+        problems
+    }
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id.bytes().all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-'))
+        && !id.starts_with('-')
+        && !id.ends_with('-')
 }
 
 /// Why an import failed: which file and line, and what is wrong.
@@ -358,5 +453,51 @@ Leadership,Chief digital officer,x,NOT IN USE,y,User focus,d,NOT IN USE,z,Senior
         assert_eq!(slug("Life cycle management"), "life-cycle-management");
         assert_eq!(slug("Associate business architect (DDaT)"), "associate-business-architect-ddat");
         assert_eq!(slug("  Head of -- delivery "), "head-of-delivery");
+    }
+}
+
+#[cfg(test)]
+mod catalogue_tests {
+    use super::*;
+
+    fn catalogue() -> FrameworkCatalogue {
+        let roles = "Role Family,Role,Role Description,Role Level,Role Level Description,Skill Name,Skill Description,Skill Level,Skill Level Description,Role Type\n\
+Product,Service owner,x,Service owner,y,User focus,d,Expert,z,\n";
+        let skills =
+            "Skill Name,Skill Description,Awareness,Working,Practitioner,Expert\nUser focus,d,a,w,p,e\n";
+        import("2025", roles.as_bytes(), skills.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn an_imported_catalogue_has_no_problems() {
+        assert_eq!(catalogue().problems("ddat-2025"), []);
+    }
+
+    #[test]
+    fn problems_name_their_place_in_the_catalogue() {
+        let mut bad = catalogue();
+        bad.roles[0].levels[0].skills[0].required = LevelRange::between(3, 9);
+        bad.roles[0].levels[0].id = "other-service-owner".into();
+        let pointers: Vec<String> = bad.problems("ddat-2024").into_iter().map(|p| p.pointer).collect();
+        assert_eq!(pointers, ["/id", "/roles/0/levels/0/id", "/roles/0/levels/0/skills/0/required"]);
+
+        let mut twice = catalogue();
+        let copy = twice.roles[0].levels[0].clone();
+        twice.roles[0].levels.push(copy);
+        let problems = twice.problems("ddat-2025");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].detail, "The profile id 'ddat-2025-service-owner' is used twice.");
+
+        let mut empty = catalogue();
+        empty.roles.clear();
+        empty.id = "Bad Id".into();
+        let details: Vec<String> = empty.problems("Bad Id").into_iter().map(|p| p.detail).collect();
+        assert_eq!(
+            details,
+            [
+                "Use 1 to 64 lower-case letters, digits and hyphens for the id.",
+                "A framework needs at least one role."
+            ]
+        );
     }
 }

@@ -12,7 +12,7 @@ pub mod role;
 pub mod skill;
 pub mod token;
 
-pub use assessment::{Assessment, AssessmentProblem, Gap, GapStatus, GapSummary, SkillRating};
+pub use assessment::{Assessment, FieldProblem, Gap, GapStatus, GapSummary, SkillRating};
 pub use role::{Framework, RoleProfile, ServiceContext, SkillRequirement};
 pub use skill::{LevelRange, Scale, SkillLevel};
 

@@ -34,6 +34,13 @@ pub fn verify(token: &str, stored_hash: &str) -> bool {
     presented.as_slice().ct_eq(&stored).into()
 }
 
+/// Whether a presented secret equals the configured one (an admin token),
+/// comparing hashes in constant time so neither content nor length leaks.
+pub fn matches_secret(presented: &str, secret: &str) -> bool {
+    let same: bool = Sha256::digest(presented.as_bytes()).ct_eq(&Sha256::digest(secret.as_bytes())).into();
+    !secret.is_empty() && same
+}
+
 /// Whether `id` has the shape of a record id, so it can be used in a storage key.
 pub fn is_valid_id(id: &str) -> bool {
     id.len() == ID_BYTES * 2 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
@@ -61,6 +68,14 @@ mod tests {
         assert!(!verify("", &stored));
         assert!(!verify(&token, "not hex"));
         assert!(!verify(&token, ""));
+    }
+
+    #[test]
+    fn secrets_match_only_themselves_and_never_when_unset() {
+        assert!(matches_secret("s3cret-admin", "s3cret-admin"));
+        assert!(!matches_secret("s3cret-admi", "s3cret-admin"));
+        assert!(!matches_secret("", ""));
+        assert!(!matches_secret("anything", ""));
     }
 
     #[test]

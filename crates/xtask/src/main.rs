@@ -3,9 +3,11 @@
 //! `cargo xtask dev`   installs what is missing, builds, seeds demo data and serves on :8787.
 //! `cargo xtask test`  runs every check and test, browser tests included.
 //! `cargo xtask build` builds the widgets and the Worker only.
+//! `cargo xtask import-ddat <dir>` imports the official DDaT CSV export.
 
 mod build;
 mod dev;
+mod import_ddat;
 mod test;
 mod tools;
 
@@ -13,7 +15,14 @@ use anyhow::{bail, Result};
 use std::path::PathBuf;
 use xshell::Shell;
 
-fn main() -> Result<()> {
+fn main() {
+    if let Err(err) = run() {
+        eprintln!("\nerror: {err:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<()> {
     let sh = Shell::new()?;
     sh.change_dir(project_root());
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -21,6 +30,7 @@ fn main() -> Result<()> {
         Some("dev") => dev::run(&sh),
         Some("test") => test::run(&sh),
         Some("build") => build::run(&sh),
+        Some("import-ddat") => import_ddat::run(&sh, &import_ddat::Options::parse(&args[1..])?),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())
@@ -34,7 +44,9 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   dev    install what is missing, build, seed demo data, serve http://127.0.0.1:8787
   test   formatting, lints, unit tests, API tests and browser tests
-  build  build the widgets and the Worker into dist/ and worker/build/";
+  build  build the widgets and the Worker into dist/ and worker/build/
+  import-ddat <dir> [--version 2025] [--out FILE] [--upload ORIGIN]
+         turn the official DDaT CSV export into a framework catalogue and upload it";
 
 /// The workspace root (the parent of `crates/`).
 fn project_root() -> PathBuf {

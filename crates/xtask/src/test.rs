@@ -26,12 +26,15 @@ pub fn run(sh: &Shell) -> Result<()> {
     cmd!(sh, "cargo test -p servicekit-core -p xtask").run().context("unit tests failed")?;
 
     build::all(sh)?;
+    let ddat = crate::import_ddat::Options::parse(&["../shared/data/ddat".to_owned()])?;
+    crate::import_ddat::run(sh, &ddat)?;
 
     let specs = node_specs(Path::new("tests"))?;
     step(&format!("Running {} API and browser test files against local wrangler dev…", specs.len()));
     cmd!(sh, "node --test --test-concurrency=1 {specs...}")
         .env("WRANGLER_SEND_METRICS", "false")
         .env("CLOUDFLARE_CF_FETCH_ENABLED", "false")
+        .env("SERVICEKIT_DDAT_JSON", sh.current_dir().join(&ddat.out))
         .run()
         .context("API or browser tests failed; screenshots are in target/test-artifacts")?;
     Ok(())
