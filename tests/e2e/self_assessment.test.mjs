@@ -52,6 +52,13 @@ test('self-assessment by keyboard: errors, live gaps, reload, outage, save, read
   await form.rateWithKeyboard(NAMES, LEVELS, { 'User focus': 'Ran research with 40 users.' });
   await form.expectSummary('6 met, 2 below, 0 above, 0 not rated yet.');
   assert.equal(await page.getByTestId('sk-gap-problem-ownership').textContent(), '2 levels below the required level');
+  // The chart draws a dot per rated skill, and the table gives the same figures.
+  assert.equal(await page.getByTestId('sk-gap-chart').locator('circle').count(), 8);
+  assert.equal(await page.getByTestId('sk-gap-chart').locator('.sk-chart__dot--below').count(), 2);
+  const rows = page.getByTestId('sk-gap-table').locator('tbody tr');
+  assert.equal(await rows.count(), 8);
+  assert.deepEqual(await rows.nth(4).locator('th, td').allTextContents(),
+    ['Problem ownership', 'Expert', 'Working', '2 levels below the required level']);
   assert.equal(await form.errorSummary.isVisible(), false, 'answered questions no longer show errors');
   assert.equal(await page.locator('.sk-error-message').count(), 0);
 

@@ -5,6 +5,7 @@
 //! the Worker's public HTTP API only, and take every rule from `servicekit-core`.
 
 mod api;
+mod gap_chart;
 mod self_assessment;
 mod strings;
 

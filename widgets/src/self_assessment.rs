@@ -1,6 +1,7 @@
 //! The role self-assessment widget: rate each skill, see gaps live, save.
 
 use crate::api::{self, ApiFailure};
+use crate::gap_chart::GapChart;
 use crate::strings;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -223,6 +224,7 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>) -> impl IntoView {
                 <div class="sk-summary" aria-live="polite" data-testid="sk-gap-summary">
                     <h3 class="sk-heading-s">{strings::SUMMARY_HEADING}</h3>
                     <p class="sk-body">{move || strings::summary_line(&assessment::summarise(&gaps.get()))}</p>
+                    <GapChart profile=profile.clone() gaps />
                 </div>
                 <button type="submit" class="sk-button" disabled=move || sending.get()>
                     {move || if sending.get() { strings::SUBMITTING } else { strings::SUBMIT }}

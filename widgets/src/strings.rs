@@ -104,3 +104,16 @@ pub const CONTEXT_OUTSOURCES: &str = "It outsources delivery to suppliers";
 pub const CONTEXT_PRODUCTS: &str = "It has products";
 /// Link to a skill's page at the framework.
 pub const SKILL_LINK: &str = "About this skill (opens in new tab)";
+
+/// Accessible name of the gap chart.
+pub const CHART_TITLE: &str = "Chart: your level in each skill (dot) against the level the role needs (band). The table below gives the same figures.";
+/// Start of the chart's legend, before the level numbers.
+pub const CHART_LEGEND: &str = "Shaded band: the level the role needs. Dot: your level. Levels:";
+/// Caption of the gap table.
+pub const TABLE_CAPTION: &str = "Your level in each skill against the level the role needs";
+/// Column: skill.
+pub const TABLE_SKILL: &str = "Skill";
+/// Column: your level.
+pub const TABLE_YOURS: &str = "Your level";
+/// Column: gap.
+pub const TABLE_GAP: &str = "Gap";

@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod assessment;
+pub mod chart;
 pub mod ddat_import;
 pub mod html;
 pub mod profiles;

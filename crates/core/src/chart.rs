@@ -1,0 +1,129 @@
+//! Layout of the gap chart: for each skill, the required range as a band and
+//! the person's own level as a dot, on the framework's scale. Positions come
+//! out as data so the widget (and later the server) can draw them and tests
+//! can check them without a browser.
+
+use crate::assessment::{Gap, GapStatus};
+use serde::{Deserialize, Serialize};
+
+/// Width of the column holding skill names, in chart units.
+pub const LABEL_WIDTH: f32 = 250.0;
+/// Height of one skill's row.
+pub const ROW_HEIGHT: f32 = 32.0;
+/// Space above the first row for the level numbers.
+pub const AXIS_HEIGHT: f32 = 24.0;
+
+/// Where everything in a gap chart goes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GapChart {
+    /// Total width (the SVG viewBox width).
+    pub width: f32,
+    /// Total height (the SVG viewBox height).
+    pub height: f32,
+    /// One tick per level, centred on its column.
+    pub ticks: Vec<Tick>,
+    /// One row per skill, in the order given.
+    pub rows: Vec<GapRow>,
+}
+
+/// A level's column on the axis.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Tick {
+    /// Centre of the column.
+    pub x: f32,
+    /// The level's rank.
+    pub rank: u8,
+}
+
+/// One skill's row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GapRow {
+    /// Skill id.
+    pub skill: String,
+    /// Vertical centre of the row.
+    pub y: f32,
+    /// Left edge of the required band.
+    pub band_x: f32,
+    /// Width of the required band.
+    pub band_width: f32,
+    /// Centre of the person's level, when rated.
+    pub rated_x: Option<f32>,
+    /// How the rating compares.
+    pub status: GapStatus,
+}
+
+/// Lays out `gaps` on a scale of `top` levels in a chart `width` units wide.
+pub fn layout(gaps: &[Gap], top: u8, width: f32) -> GapChart {
+    let top = top.max(1);
+    let plot_width = (width - LABEL_WIDTH).max(f32::from(top) * 10.0);
+    let cell = plot_width / f32::from(top);
+    let centre = |rank: u8| LABEL_WIDTH + (f32::from(rank) - 0.5) * cell;
+    let rows = gaps
+        .iter()
+        .enumerate()
+        .map(|(i, gap)| {
+            let max = gap.required.max.unwrap_or(top).min(top);
+            let min = gap.required.min.clamp(1, max);
+            GapRow {
+                skill: gap.skill.clone(),
+                y: AXIS_HEIGHT + (i as f32 + 0.5) * ROW_HEIGHT,
+                band_x: centre(min) - cell / 2.0,
+                band_width: f32::from(max - min + 1) * cell,
+                rated_x: gap.rated.filter(|r| (1..=top).contains(r)).map(centre),
+                status: gap.status,
+            }
+        })
+        .collect();
+    GapChart {
+        width: LABEL_WIDTH + plot_width,
+        height: AXIS_HEIGHT + gaps.len() as f32 * ROW_HEIGHT,
+        ticks: (1..=top).map(|rank| Tick { x: centre(rank), rank }).collect(),
+        rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::skill::LevelRange;
+
+    fn gap(skill: &str, required: LevelRange, rated: Option<u8>) -> Gap {
+        let gap = rated.map(|r| required.gap(r));
+        let status = match gap {
+            None => GapStatus::NotRated,
+            Some(0) => GapStatus::Met,
+            Some(g) if g > 0 => GapStatus::Below,
+            Some(_) => GapStatus::Above,
+        };
+        Gap { skill: skill.into(), required, rated, gap, status }
+    }
+
+    #[test]
+    fn bands_cover_the_required_levels_and_dots_sit_on_the_rating() {
+        let gaps = [
+            gap("exact", LevelRange::exactly(4), Some(2)),
+            gap("open", LevelRange::at_least(5), Some(6)),
+            gap("range", LevelRange::between(3, 4), None),
+        ];
+        let chart = layout(&gaps, 7, 600.0);
+        // 350 units of plot for 7 levels: 50 per level, level n centred at 250 + 50n - 25.
+        assert_eq!(chart.width, 600.0);
+        assert_eq!(chart.height, AXIS_HEIGHT + 3.0 * ROW_HEIGHT);
+        assert_eq!(
+            chart.ticks.iter().map(|t| t.x).collect::<Vec<_>>(),
+            [275.0, 325.0, 375.0, 425.0, 475.0, 525.0, 575.0]
+        );
+        let bands: Vec<(f32, f32, Option<f32>)> =
+            chart.rows.iter().map(|r| (r.band_x, r.band_width, r.rated_x)).collect();
+        assert_eq!(bands, [(400.0, 50.0, Some(325.0)), (450.0, 150.0, Some(525.0)), (350.0, 100.0, None)]);
+        assert_eq!(chart.rows[0].y, AXIS_HEIGHT + ROW_HEIGHT / 2.0);
+        assert_eq!(chart.rows[1].status, GapStatus::Met);
+    }
+
+    #[test]
+    fn a_narrow_chart_still_gives_every_level_room() {
+        let chart = layout(&[gap("x", LevelRange::exactly(1), Some(1))], 4, 100.0);
+        assert_eq!(chart.width, LABEL_WIDTH + 40.0);
+        assert!(chart.rows[0].band_width > 0.0);
+    }
+}

@@ -1,0 +1,123 @@
+//! The gap chart (SVG drawn from `servicekit_core::chart::layout`) and the same data as a table.
+
+use crate::strings;
+use leptos::prelude::*;
+use servicekit_core::assessment::Gap;
+use servicekit_core::chart::{self, ROW_HEIGHT};
+use servicekit_core::{RoleProfile, Scale};
+use std::sync::Arc;
+
+/// Chart width in SVG units; the SVG scales to its container.
+const WIDTH: f32 = 640.0;
+
+/// Each skill's required band and the person's level, then a table of the same numbers.
+#[component]
+pub fn GapChart(profile: Arc<RoleProfile>, gaps: Memo<Vec<Gap>>) -> impl IntoView {
+    let scale = profile.scale;
+    let name_of = {
+        let profile = profile.clone();
+        move |id: &str| profile.skill(id).map(|s| s.name.clone()).unwrap_or_else(|| id.to_owned())
+    };
+    let svg = {
+        let name_of = name_of.clone();
+        move || {
+            let layout = gaps.with(|g| chart::layout(g, scale.top(), WIDTH));
+            let ticks = layout
+                .ticks
+                .iter()
+                .map(|t| {
+                    view! {
+                        <text class="sk-chart__tick" x=t.x y="14" text-anchor="middle">{t.rank}</text>
+                        <line class="sk-chart__grid" x1=t.x x2=t.x y1="18" y2=layout.height />
+                    }
+                })
+                .collect_view();
+            let rows = layout
+                .rows
+                .iter()
+                .map(|row| {
+                    let band_y = row.y - ROW_HEIGHT / 4.0;
+                    let dot = row.rated_x.map(|x| {
+                        let class = format!("sk-chart__dot sk-chart__dot--{}", status_class(row.status));
+                        view! { <circle class=class cx=x cy=row.y r="7" /> }
+                    });
+                    view! {
+                        <text class="sk-chart__label" x="0" y=row.y + 4.0>{name_of(&row.skill)}</text>
+                        <rect class="sk-chart__band" x=row.band_x y=band_y width=row.band_width height=ROW_HEIGHT / 2.0 />
+                        {dot}
+                    }
+                })
+                .collect_view();
+            view! {
+                <svg
+                    class="sk-chart__svg"
+                    viewBox=format!("0 0 {} {}", layout.width, layout.height)
+                    role="img"
+                    aria-labelledby="sk-chart-title"
+                    data-testid="sk-gap-chart"
+                >
+                    <title id="sk-chart-title">{strings::CHART_TITLE}</title>
+                    {ticks}
+                    {rows}
+                </svg>
+            }
+        }
+    };
+    let table_rows = move || {
+        gaps.get()
+            .into_iter()
+            .map(|gap| {
+                let rated =
+                    gap.rated.map(|r| strings::level_label(scale, r)).unwrap_or_else(|| "–".to_owned());
+                view! {
+                    <tr class="sk-table__row">
+                        <th scope="row" class="sk-table__header">{name_of(&gap.skill)}</th>
+                        <td class="sk-table__cell">{strings::range_label(scale, gap.required)}</td>
+                        <td class="sk-table__cell">{rated}</td>
+                        <td class="sk-table__cell">{strings::gap_line(gap.status, gap.gap)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <figure class="sk-chart">
+            {svg}
+            <figcaption class="sk-hint">{legend(scale)}</figcaption>
+        </figure>
+        <table class="sk-table" data-testid="sk-gap-table">
+            <caption class="sk-table__caption">{strings::TABLE_CAPTION}</caption>
+            <thead>
+                <tr>
+                    <th scope="col" class="sk-table__header">{strings::TABLE_SKILL}</th>
+                    <th scope="col" class="sk-table__header">{strings::REQUIRED}</th>
+                    <th scope="col" class="sk-table__header">{strings::TABLE_YOURS}</th>
+                    <th scope="col" class="sk-table__header">{strings::TABLE_GAP}</th>
+                </tr>
+            </thead>
+            <tbody>{table_rows}</tbody>
+        </table>
+    }
+}
+
+fn status_class(status: servicekit_core::GapStatus) -> &'static str {
+    use servicekit_core::GapStatus::*;
+    match status {
+        Met => "met",
+        Below => "below",
+        Above => "above",
+        NotRated => "not-rated",
+    }
+}
+
+fn legend(scale: Scale) -> String {
+    let levels = match scale {
+        Scale::Ddat => scale
+            .ranks()
+            .map(|r| format!("{r} {}", strings::level_label(scale, r).to_lowercase()))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Scale::Sfia => format!("SFIA levels 1 to {}", scale.top()),
+    };
+    format!("{} {levels}.", strings::CHART_LEGEND)
+}
