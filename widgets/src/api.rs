@@ -2,7 +2,7 @@
 
 use crate::strings;
 use gloo_net::http::Request;
-use servicekit_core::api::{CreatedAssessment, Problem};
+use servicekit_core::api::{Created, Problem};
 use servicekit_core::assessment::{AssessmentSubmission, FieldProblem};
 use servicekit_core::RoleProfile;
 
@@ -58,7 +58,7 @@ pub async fn role(api: &str, role: &str) -> Result<RoleProfile, ApiFailure> {
 }
 
 /// Submits a self-assessment.
-pub async fn submit(api: &str, submission: &AssessmentSubmission) -> Result<CreatedAssessment, ApiFailure> {
+pub async fn submit(api: &str, submission: &AssessmentSubmission) -> Result<Created, ApiFailure> {
     let request = Request::post(&format!("{api}/v1/assessments"))
         .json(submission)
         .map_err(|_| ApiFailure::Unreachable)?;

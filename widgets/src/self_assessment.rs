@@ -6,7 +6,7 @@ use crate::strings;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use servicekit_core::api::CreatedAssessment;
+use servicekit_core::api::Created;
 use servicekit_core::assessment::{self, AssessmentSubmission, FieldProblem, Gap};
 use servicekit_core::{RoleProfile, ServiceContext, SkillRequirement};
 use std::sync::Arc;
@@ -86,7 +86,7 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>) -> impl IntoView {
     });
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
     let failure = RwSignal::new(None::<String>);
-    let saved = RwSignal::new(None::<CreatedAssessment>);
+    let saved = RwSignal::new(None::<Created>);
     let sending = RwSignal::new(false);
     let summary_ref = NodeRef::<leptos::html::Div>::new();
     let form_ref = NodeRef::<leptos::html::Form>::new();
@@ -455,7 +455,7 @@ fn SkillQuestion(
 
 /// What the person sees after saving: their result, where the record is and the key to read it.
 #[component]
-fn SavedPanel(created: CreatedAssessment, summary: String) -> impl IntoView {
+fn SavedPanel(created: Created, summary: String) -> impl IntoView {
     view! {
         <div class="sk-panel" role="status" data-testid="sk-saved">
             <h3 class="sk-panel__title">{strings::SAVED_HEADING}</h3>

@@ -2,10 +2,10 @@
 
 use crate::error::ApiError;
 use crate::store::{Store, StoredAssessment};
-use crate::{body, roles, AppState};
-use servicekit_core::api::{AssessmentRecord, CreatedAssessment};
+use crate::{body, roles, secrets, AppState};
+use servicekit_core::api::{AssessmentRecord, Created};
 use servicekit_core::assessment::{self, AssessmentSubmission};
-use servicekit_core::token;
+use servicekit_core::{team, token, FieldProblem};
 use worker::{Request, Response};
 
 /// Validates a self-assessment, stores it under a new id, and returns the id and a read token once.
@@ -13,19 +13,25 @@ pub async fn create(mut req: Request, state: &AppState) -> Result<Response, ApiE
     let submission: AssessmentSubmission = body::json(&mut req, body::PUBLIC_LIMIT, "assessment").await?;
     let profile = roles::lookup(state, &submission.role).await?;
     let assessment = assessment::validate(&submission, profile.as_ref()).map_err(ApiError::Invalid)?;
+    let store = Store::open(&state.env)?;
+    if let Some(team) = &assessment.team {
+        check_team(&store, team, &assessment.role).await?;
+    }
 
-    let id = token::encode_id(&random_bytes()?);
-    let secret = token::encode(&random_bytes()?);
+    let (id, secret) = (secrets::new_id()?, secrets::new_token()?);
     let record = StoredAssessment {
         id: id.clone(),
-        created_at: now_rfc3339(),
+        created_at: secrets::now_rfc3339(),
         token_hash: token::hash(&secret),
         assessment,
     };
-    Store::open(&state.env)?.put_assessment(&record).await?;
+    store.put_assessment(&record).await?;
+    if let (Some(team), Some(profile)) = (&record.assessment.team, &profile) {
+        store.put_member(team, &id, team::member_ranks(profile, &record.assessment)).await?;
+    }
 
     let url = format!("{}/v1/assessments/{id}", state.origin);
-    let created = CreatedAssessment { id, token: secret, url: url.clone() };
+    let created = Created { id, token: secret, url: url.clone() };
     let mut response = Response::from_json(&created)?.with_status(201);
     response.headers_mut().set("Location", &url)?;
     response.headers_mut().set("Cache-Control", "no-store")?;
@@ -73,19 +79,27 @@ pub async fn get(req: &Request, state: &AppState, id: &str) -> Result<Response, 
     Ok(response)
 }
 
-/// Deletes a stored assessment for good.
+/// Deletes a stored assessment for good, and its place in a team.
 pub async fn delete(req: &Request, state: &AppState, id: &str) -> Result<Response, ApiError> {
-    authorised(req, state, id).await?;
-    Store::open(&state.env)?.delete_assessment(id).await?;
+    let stored = authorised(req, state, id).await?;
+    let store = Store::open(&state.env)?;
+    if let Some(team) = &stored.assessment.team {
+        store.delete_member(team, id).await?;
+    }
+    store.delete_assessment(id).await?;
     Ok(Response::empty()?.with_status(204))
 }
 
-fn random_bytes<const N: usize>() -> Result<[u8; N], ApiError> {
-    let mut bytes = [0u8; N];
-    getrandom::getrandom(&mut bytes).map_err(|e| ApiError::Internal(format!("no randomness: {e}")))?;
-    Ok(bytes)
-}
-
-fn now_rfc3339() -> String {
-    worker::js_sys::Date::new_0().to_iso_string().into()
+/// The team must exist and cover the role assessed.
+async fn check_team(store: &Store, team: &str, role: &str) -> Result<(), ApiError> {
+    let problem =
+        |detail: String| ApiError::Invalid(vec![FieldProblem { pointer: "/team".to_owned(), detail }]);
+    match store.team(team).await? {
+        None => Err(problem("There is no team with that id. Check it with your team lead.".to_owned())),
+        Some(stored) if stored.team.role != role => Err(problem(format!(
+            "This team covers the role '{}'. Assess yourself against that role to join it.",
+            stored.team.role
+        ))),
+        Some(_) => Ok(()),
+    }
 }

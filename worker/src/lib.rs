@@ -13,7 +13,9 @@ mod frameworks;
 mod health;
 mod pages;
 mod roles;
+mod secrets;
 mod store;
+mod teams;
 
 use cors::AllowedOrigins;
 use error::ApiError;
@@ -83,6 +85,14 @@ async fn route(req: Request, state: &AppState) -> std::result::Result<Response, 
             Method::Get | Method::Head => assessments::get(&req, state, id).await,
             Method::Delete => assessments::delete(&req, state, id).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD, DELETE")),
+        },
+        ["v1", "teams"] => match method {
+            Method::Post => teams::create(req, state).await,
+            _ => Err(ApiError::MethodNotAllowed("POST")),
+        },
+        ["v1", "teams", id, "coverage"] => match method {
+            Method::Get | Method::Head => teams::coverage(&req, state, id).await,
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         _ => Err(ApiError::NotFound("There is nothing at this address.".to_owned())),
     }

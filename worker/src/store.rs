@@ -6,6 +6,7 @@ use crate::error::ApiError;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use servicekit_core::api::FrameworkIndex;
+use servicekit_core::team::TeamSubmission;
 use servicekit_core::{Assessment, RoleProfile};
 use worker::{kv::KvStore, Env};
 
@@ -100,6 +101,86 @@ impl Store {
             .map(Some)
             .map_err(|e| ApiError::Internal(format!("{key} is unreadable: {e}")))
     }
+}
+
+/// A team as kept in KV: the lead's token only as its hash.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct StoredTeam {
+    /// Team id.
+    pub id: String,
+    /// Creation time, RFC 3339 UTC.
+    pub created_at: String,
+    /// SHA-256 of the lead's token, hex.
+    pub token_hash: String,
+    /// The team as created.
+    pub team: TeamSubmission,
+}
+
+/// What a membership key carries in its list metadata: ranks only, no identity.
+#[derive(Debug, Serialize, Deserialize)]
+struct MemberMetadata {
+    /// Ranks in the profile's skill order, 0 for not rated.
+    r: Vec<u8>,
+}
+
+impl Store {
+    /// Writes a new team under its own key.
+    pub async fn put_team(&self, team: &StoredTeam) -> Result<(), ApiError> {
+        self.put_json(&team_key(&team.id), team).await
+    }
+
+    /// Reads a team.
+    pub async fn team(&self, id: &str) -> Result<Option<StoredTeam>, ApiError> {
+        self.get_json(&team_key(id)).await
+    }
+
+    /// Counts an assessment towards a team: one key per membership, ranks in its metadata.
+    pub async fn put_member(&self, team: &str, assessment: &str, ranks: Vec<u8>) -> Result<(), ApiError> {
+        let metadata = MemberMetadata { r: ranks };
+        self.kv.put(&member_key(team, assessment), "")?.metadata(metadata)?.execute().await?;
+        Ok(())
+    }
+
+    /// Removes an assessment from a team.
+    pub async fn delete_member(&self, team: &str, assessment: &str) -> Result<(), ApiError> {
+        self.kv.delete(&member_key(team, assessment)).await?;
+        Ok(())
+    }
+
+    /// Every member's ranks: one KV list per 1,000 members, no reads.
+    pub async fn member_ranks(&self, team: &str) -> Result<Vec<Vec<u8>>, ApiError> {
+        let mut ranks = Vec::new();
+        let mut cursor = None;
+        loop {
+            let mut list = self.kv.list().prefix(member_prefix(team));
+            if let Some(cursor) = cursor.take() {
+                list = list.cursor(cursor);
+            }
+            let page = list.execute().await?;
+            for key in page.keys {
+                let metadata = key.metadata.and_then(|m| serde_json::from_value::<MemberMetadata>(m).ok());
+                if let Some(metadata) = metadata {
+                    ranks.push(metadata.r);
+                }
+            }
+            match page.cursor.filter(|_| !page.list_complete) {
+                Some(next) => cursor = Some(next),
+                None => return Ok(ranks),
+            }
+        }
+    }
+}
+
+fn team_key(id: &str) -> String {
+    format!("team:{id}")
+}
+
+fn member_prefix(team: &str) -> String {
+    format!("member:{team}:")
+}
+
+fn member_key(team: &str, assessment: &str) -> String {
+    format!("{}{assessment}", member_prefix(team))
 }
 
 const FRAMEWORK_PREFIX: &str = "framework:";

@@ -46,14 +46,14 @@ impl RoleSummary {
     }
 }
 
-/// Body of `201` from `POST /v1/assessments`.
+/// Body of `201` from `POST /v1/assessments` and `POST /v1/teams`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CreatedAssessment {
-    /// The new assessment's id.
+pub struct Created {
+    /// The new record's id.
     pub id: String,
-    /// Secret bearer token to read the assessment back; shown once, never stored.
+    /// Secret bearer token for the record; shown once, never stored.
     pub token: String,
-    /// Absolute URL of the assessment (read it with the token).
+    /// Absolute URL of the record (read it with the token).
     pub url: String,
 }
 

@@ -26,6 +26,9 @@ pub struct Assessment {
     /// The service the person runs, which decides the required skills.
     #[serde(default)]
     pub context: ServiceContext,
+    /// The team the person shares their ratings with, anonymously, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
     /// Ratings by skill id.
     pub ratings: BTreeMap<String, SkillRating>,
 }
@@ -39,6 +42,9 @@ pub struct AssessmentSubmission {
     /// The service the person runs; all `false` when absent.
     #[serde(default)]
     pub context: ServiceContext,
+    /// Id of a team to count this assessment towards, anonymously.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
     /// Ratings by skill id.
     #[serde(default)]
     pub ratings: BTreeMap<String, RatingSubmission>,
@@ -219,8 +225,20 @@ pub fn validate(
         }
     }
 
+    let team = submission.team.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    if team.is_some_and(|t| !crate::token::is_valid_id(t)) {
+        problems.push(FieldProblem {
+            pointer: pointer(&["team"]),
+            detail: "That is not a team id. Copy the id your team lead gave you.".to_owned(),
+        });
+    }
     if problems.is_empty() {
-        Ok(Assessment { role: profile.id.clone(), context: submission.context, ratings })
+        Ok(Assessment {
+            role: profile.id.clone(),
+            context: submission.context,
+            team: team.map(str::to_owned),
+            ratings,
+        })
     } else {
         Err(problems)
     }
@@ -249,6 +267,7 @@ mod tests {
         AssessmentSubmission {
             role: "ddat-service-owner-2020".into(),
             context: ServiceContext::default(),
+            team: None,
             ratings: levels
                 .iter()
                 .map(|(skill, level)| {
@@ -314,6 +333,7 @@ mod tests {
         AssessmentSubmission {
             role: profile.id.clone(),
             context,
+            team: None,
             ratings: profile
                 .requirements(&context)
                 .map(|(s, _)| (s.id.clone(), RatingSubmission { level: level.into(), evidence: None }))

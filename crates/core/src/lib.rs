@@ -11,6 +11,7 @@ pub mod html;
 pub mod profiles;
 pub mod role;
 pub mod skill;
+pub mod team;
 pub mod token;
 
 pub use assessment::{Assessment, FieldProblem, Gap, GapStatus, GapSummary, SkillRating};

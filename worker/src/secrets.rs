@@ -1,0 +1,25 @@
+//! Fresh ids and tokens from the runtime's cryptographic random source, and the time.
+
+use crate::error::ApiError;
+use servicekit_core::token;
+
+fn random_bytes<const N: usize>() -> Result<[u8; N], ApiError> {
+    let mut bytes = [0u8; N];
+    getrandom::getrandom(&mut bytes).map_err(|e| ApiError::Internal(format!("no randomness: {e}")))?;
+    Ok(bytes)
+}
+
+/// A new 128-bit record id.
+pub fn new_id() -> Result<String, ApiError> {
+    Ok(token::encode_id(&random_bytes()?))
+}
+
+/// A new 256-bit bearer token.
+pub fn new_token() -> Result<String, ApiError> {
+    Ok(token::encode(&random_bytes()?))
+}
+
+/// The current time, RFC 3339 UTC.
+pub fn now_rfc3339() -> String {
+    worker::js_sys::Date::new_0().to_iso_string().into()
+}
