@@ -51,7 +51,8 @@ test('coverage shows counts only, and only from three members', async () => {
 
   const early = await call(`/v1/teams/${id}/coverage`, { token });
   assert.equal(early.status, 200, early.text);
-  assert.deepEqual(early.json, { status: 'too-few-members', members: 2, needed: 3 });
+  const context = { large: false, outsources: false, has_products: false };
+  assert.deepEqual(early.json, { name: 'Licensing service team', role: ROLE, context, status: 'too-few-members', members: 2, needed: 3 });
 
   await call('/v1/assessments', { method: 'POST', body: member(id, [W, A, E, A, A, A, A, P]) });
   const ready = (await call(`/v1/teams/${id}/coverage`, { token })).json;
@@ -65,7 +66,8 @@ test('coverage shows counts only, and only from three members', async () => {
 
   // Leaving the team (deleting the assessment) takes the team below the threshold again.
   assert.equal((await call(`/v1/assessments/${first.json.id}`, { method: 'DELETE', token: first.json.token })).status, 204);
-  assert.deepEqual((await call(`/v1/teams/${id}/coverage`, { token })).json, { status: 'too-few-members', members: 2, needed: 3 });
+  const after = (await call(`/v1/teams/${id}/coverage`, { token })).json;
+  assert.deepEqual([after.status, after.members, after.needed], ['too-few-members', 2, 3]);
 });
 
 test('coverage needs the lead token; members need a real team for their role', async () => {

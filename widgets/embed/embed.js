@@ -2,6 +2,7 @@
 // the servicekit custom elements and loads the widgets' wasm once, only when
 // an element is on the page. Every element shares that one wasm instance.
 const base = new URL('.', import.meta.url);
+const stylesheet = new URL('widgets/servicekit.css', base).href;
 let widgets;
 
 function loadWidgets() {
@@ -20,21 +21,25 @@ function failed(element, error) {
   element.replaceChildren(message);
 }
 
-class SelfAssessmentElement extends HTMLElement {
-  connectedCallback() {
-    if (this.dataset.skMounted) return;
-    this.dataset.skMounted = 'true';
-    const api = (this.getAttribute('api') || base.origin).replace(/\/$/, '');
-    const role = this.getAttribute('role') || 'ddat-service-owner-2020';
-    loadWidgets()
-      .then((module) => {
-        module.mount_self_assessment(this, api, role, new URL('widgets/servicekit.css', base).href);
-        performance.mark('servicekit:self-assessment:mounted');
-      })
-      .catch((error) => failed(this, error));
-  }
+/** Defines `<name>`, mounting it with `mount(module, element, api)` once it is on the page. */
+function define(name, mount) {
+  if (customElements.get(name)) return;
+  customElements.define(name, class extends HTMLElement {
+    connectedCallback() {
+      if (this.dataset.skMounted) return;
+      this.dataset.skMounted = 'true';
+      const api = (this.getAttribute('api') || base.origin).replace(/\/$/, '');
+      loadWidgets()
+        .then((module) => {
+          mount(module, this, api);
+          performance.mark(`servicekit:${name}:mounted`);
+        })
+        .catch((error) => failed(this, error));
+    }
+  });
 }
 
-if (!customElements.get('servicekit-self-assessment')) {
-  customElements.define('servicekit-self-assessment', SelfAssessmentElement);
-}
+define('servicekit-self-assessment', (module, element, api) => module.mount_self_assessment(
+  element, api, element.getAttribute('role') || 'ddat-service-owner-2020', element.getAttribute('team') || '', stylesheet,
+));
+define('servicekit-team-coverage', (module, element, api) => module.mount_team_coverage(element, api, stylesheet));

@@ -2,8 +2,9 @@
 
 use crate::strings;
 use gloo_net::http::Request;
-use servicekit_core::api::{Created, Problem};
+use servicekit_core::api::{Created, Problem, RoleSummary};
 use servicekit_core::assessment::{AssessmentSubmission, FieldProblem};
+use servicekit_core::team::{TeamReport, TeamSubmission};
 use servicekit_core::RoleProfile;
 
 /// Why a call failed, in words for the person using the widget.
@@ -49,12 +50,7 @@ async fn refused(response: gloo_net::http::Response) -> ApiFailure {
 
 /// Loads a role profile.
 pub async fn role(api: &str, role: &str) -> Result<RoleProfile, ApiFailure> {
-    let response =
-        Request::get(&format!("{api}/v1/roles/{role}")).send().await.map_err(|_| ApiFailure::Unreachable)?;
-    if !response.ok() {
-        return Err(refused(response).await);
-    }
-    response.json().await.map_err(|_| ApiFailure::Unreachable)
+    get_json(&format!("{api}/v1/roles/{role}"), None).await
 }
 
 /// Submits a self-assessment.
@@ -72,4 +68,37 @@ pub async fn submit(api: &str, submission: &AssessmentSubmission) -> Result<Crea
 /// The message for a failure to load.
 pub fn load_message(failure: &ApiFailure) -> String {
     failure.message(strings::LOAD_FAILED)
+}
+
+/// Lists role profiles.
+pub async fn roles(api: &str) -> Result<Vec<RoleSummary>, ApiFailure> {
+    get_json(&format!("{api}/v1/roles"), None).await
+}
+
+/// Creates a team; the response holds the lead's token.
+pub async fn create_team(api: &str, team: &TeamSubmission) -> Result<Created, ApiFailure> {
+    let request =
+        Request::post(&format!("{api}/v1/teams")).json(team).map_err(|_| ApiFailure::Unreachable)?;
+    let response = request.send().await.map_err(|_| ApiFailure::Unreachable)?;
+    if response.status() != 201 {
+        return Err(refused(response).await);
+    }
+    response.json().await.map_err(|_| ApiFailure::Unreachable)
+}
+
+/// A team's coverage, with the lead's token.
+pub async fn team_report(api: &str, team: &str, token: &str) -> Result<TeamReport, ApiFailure> {
+    get_json(&format!("{api}/v1/teams/{team}/coverage"), Some(token)).await
+}
+
+async fn get_json<T: serde::de::DeserializeOwned>(url: &str, token: Option<&str>) -> Result<T, ApiFailure> {
+    let mut request = Request::get(url);
+    if let Some(token) = token {
+        request = request.header("Authorization", &format!("Bearer {token}"));
+    }
+    let response = request.send().await.map_err(|_| ApiFailure::Unreachable)?;
+    if !response.ok() {
+        return Err(refused(response).await);
+    }
+    response.json().await.map_err(|_| ApiFailure::Unreachable)
 }

@@ -19,6 +19,8 @@ pub fn SelfAssessment(
     api: String,
     /// Id of the role profile to assess against.
     role: String,
+    /// Id of a team to count the assessment towards, if any.
+    team: Option<String>,
 ) -> impl IntoView {
     let load = {
         let (api, role) = (api.clone(), role.clone());
@@ -37,7 +39,8 @@ pub fn SelfAssessment(
                     view! { <ErrorPanel message=api::load_message(&failure) /> }.into_any()
                 }
                 Some(Ok(profile)) => {
-                    view! { <AssessmentForm api=api.clone() profile=Arc::new(profile) /> }.into_any()
+                    view! { <AssessmentForm api=api.clone() profile=Arc::new(profile) team=team.clone() /> }
+                        .into_any()
                 }
             }}
         </section>
@@ -62,12 +65,13 @@ fn draft_key(role: &str) -> String {
 
 /// The form for one role profile; answers survive a reload in browser storage.
 #[component]
-fn AssessmentForm(api: String, profile: Arc<RoleProfile>) -> impl IntoView {
+fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) -> impl IntoView {
     let key = draft_key(&profile.id);
-    let restored = LocalStorage::get::<AssessmentSubmission>(&key)
+    let mut restored = LocalStorage::get::<AssessmentSubmission>(&key)
         .ok()
         .filter(|draft| draft.role == profile.id)
         .unwrap_or_else(|| AssessmentSubmission { role: profile.id.clone(), ..Default::default() });
+    restored.team = team.clone();
     let draft = RwSignal::new(restored);
     Effect::new({
         let key = key.clone();
@@ -138,7 +142,7 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>) -> impl IntoView {
     let start_again = {
         let role = profile.id.clone();
         move |_| {
-            draft.set(AssessmentSubmission { role: role.clone(), ..Default::default() });
+            draft.set(AssessmentSubmission { role: role.clone(), team: team.clone(), ..Default::default() });
             saved.set(None);
         }
     };

@@ -117,3 +117,59 @@ pub const TABLE_SKILL: &str = "Skill";
 pub const TABLE_YOURS: &str = "Your level";
 /// Column: gap.
 pub const TABLE_GAP: &str = "Gap";
+
+/// Heading of the team coverage widget.
+pub const TEAM_TITLE: &str = "Does your team cover the skills?";
+/// Introduction to the team widget.
+pub const TEAM_INTRO: &str = "A service manager may not hold every skill, but the team should. Create a team, share its id with your team, and see which skills the team covers between them. Nobody's own answers are shown.";
+/// Shown when the API is unreachable.
+pub const TEAM_UNREACHABLE: &str =
+    "We could not reach the servicekit service. Check your connection and try again.";
+/// Heading: create a team.
+pub const TEAM_CREATE: &str = "Create a team";
+/// Label: team name.
+pub const TEAM_NAME: &str = "Team name";
+/// Label: role.
+pub const TEAM_ROLE: &str = "Role profile the team should cover";
+/// First option of the role list.
+pub const TEAM_ROLE_CHOOSE: &str = "Choose a role profile";
+/// Hint for the team's service questions.
+pub const TEAM_CONTEXT_HINT: &str =
+    "These change the skills some role profiles need, such as the OSOM service manager.";
+/// Button: create.
+pub const TEAM_CREATE_BUTTON: &str = "Create team";
+/// Heading after creating.
+pub const TEAM_CREATED: &str = "Team created. Keep the lead key private: it is shown only once.";
+/// Label: team id.
+pub const TEAM_ID: &str = "Team id";
+/// Label: lead key.
+pub const TEAM_KEY: &str = "Lead key";
+/// Label: snippet for members.
+pub const TEAM_SNIPPET: &str = "Page snippet for your team members";
+/// Heading: view coverage.
+pub const TEAM_VIEW: &str = "See your team's coverage";
+/// Button: view.
+pub const TEAM_VIEW_BUTTON: &str = "Show coverage";
+/// Caption of the coverage table.
+pub const TEAM_TABLE_CAPTION: &str = "Skills the team covers between them";
+/// Column: members reaching the level.
+pub const TEAM_REACHING: &str = "Members at the level";
+/// Column: best level.
+pub const TEAM_BEST: &str = "Team's best level";
+/// Column: covered.
+pub const TEAM_COVERED_HEADING: &str = "Covered";
+/// Cell: covered.
+pub const TEAM_COVERED: &str = "Yes";
+/// Cell: not covered.
+pub const TEAM_NOT_COVERED: &str = "Not yet";
+
+/// Why nothing is shown yet.
+pub fn team_too_few(members: usize, needed: usize) -> String {
+    let taken = if members == 1 { "1 member has".to_owned() } else { format!("{members} members have") };
+    format!("{taken} taken part so far. Coverage appears once {needed} have, so that nobody's answers can be picked out.")
+}
+
+/// The coverage summary line.
+pub fn team_summary(team: &str, covered: usize, skills: usize, members: usize) -> String {
+    format!("{team}: {covered} of {skills} skills covered, from {members} members.")
+}

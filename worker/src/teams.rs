@@ -5,7 +5,7 @@ use crate::error::ApiError;
 use crate::store::{Store, StoredTeam};
 use crate::{body, roles, secrets, AppState};
 use servicekit_core::api::Created;
-use servicekit_core::team::{self, TeamSubmission, DEFAULT_MIN_TEAM_SIZE};
+use servicekit_core::team::{self, TeamReport, TeamSubmission, DEFAULT_MIN_TEAM_SIZE};
 use servicekit_core::token;
 use worker::{Request, Response};
 
@@ -50,8 +50,13 @@ pub async fn coverage(req: &Request, state: &AppState, id: &str) -> Result<Respo
         .await?
         .ok_or_else(|| ApiError::Internal(format!("team {id} names a missing role")))?;
     let members = store.member_ranks(id).await?;
-    let coverage = team::coverage(&profile, &stored.team.context, &members, min_team_size(state));
-    let mut response = Response::from_json(&coverage)?;
+    let report = TeamReport {
+        coverage: team::coverage(&profile, &stored.team.context, &members, min_team_size(state)),
+        name: stored.team.name,
+        role: stored.team.role,
+        context: stored.team.context,
+    };
+    let mut response = Response::from_json(&report)?;
     response.headers_mut().set("Cache-Control", "private, no-store")?;
     Ok(response)
 }

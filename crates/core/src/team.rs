@@ -103,6 +103,20 @@ pub enum Coverage {
     },
 }
 
+/// Body of `GET /v1/teams/{id}/coverage`: the team, its role, and the coverage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamReport {
+    /// The team's name.
+    pub name: String,
+    /// The role profile the team covers.
+    pub role: String,
+    /// The service the team runs.
+    pub context: ServiceContext,
+    /// What can be shown.
+    #[serde(flatten)]
+    pub coverage: Coverage,
+}
+
 /// Adds up members' ranks (each from [`member_ranks`]) against `profile` for a service like `context`.
 pub fn coverage(
     profile: &RoleProfile,

@@ -1,0 +1,250 @@
+//! The team coverage widget: a team lead creates a team, shares its id with
+//! members, and sees whether the team covers the role's skills between them.
+
+use crate::api::{self, ApiFailure};
+use crate::strings;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use servicekit_core::api::Created;
+use servicekit_core::team::{Coverage, TeamReport, TeamSubmission};
+use servicekit_core::{RoleProfile, ServiceContext};
+
+/// Create a team, then check its coverage with the team id and lead key.
+#[component]
+pub fn TeamCoverage(
+    /// Origin of the servicekit API.
+    api: String,
+) -> impl IntoView {
+    let team_id = RwSignal::new(String::new());
+    let lead_key = RwSignal::new(String::new());
+    view! {
+        <section class="sk-team" aria-labelledby="sk-team-title">
+            <h2 id="sk-team-title" class="sk-heading-l">{strings::TEAM_TITLE}</h2>
+            <p class="sk-body">{strings::TEAM_INTRO}</p>
+            <CreateTeam api=api.clone() team_id lead_key />
+            <ViewCoverage api team_id lead_key />
+        </section>
+    }
+}
+
+fn failure_message(failure: &ApiFailure) -> String {
+    failure.message(strings::TEAM_UNREACHABLE)
+}
+
+/// Form to create a team; shows the id, key and the snippet for members once created.
+#[component]
+fn CreateTeam(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>) -> impl IntoView {
+    let roles = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let api = api.clone();
+            async move { api::roles(&api).await }
+        }
+    });
+    let name = RwSignal::new(String::new());
+    let role = RwSignal::new(String::new());
+    let context = RwSignal::new(ServiceContext::default());
+    let error = RwSignal::new(None::<String>);
+    let created = RwSignal::new(None::<(Created, String)>);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let chosen = role.get_untracked();
+        let submission = TeamSubmission {
+            name: name.get_untracked(),
+            role: chosen.clone(),
+            context: context.get_untracked(),
+        };
+        let api = api.clone();
+        spawn_local(async move {
+            match api::create_team(&api, &submission).await {
+                Ok(team) => {
+                    team_id.set(team.id.clone());
+                    lead_key.set(team.token.clone());
+                    error.set(None);
+                    created.set(Some((team, chosen)));
+                }
+                Err(failure) => {
+                    let fields: Vec<String> =
+                        failure.field_problems().into_iter().map(|p| p.detail).collect();
+                    let message =
+                        if fields.is_empty() { failure_message(&failure) } else { fields.join(" ") };
+                    error.set(Some(message));
+                }
+            }
+        });
+    };
+    let role_options = move || match roles.get() {
+        Some(Ok(list)) => list
+            .into_iter()
+            .map(|r| {
+                let label = format!("{} ({} {})", r.title, r.framework.name, r.framework.version);
+                view! { <option value=r.id>{label}</option> }
+            })
+            .collect_view()
+            .into_any(),
+        _ => ().into_any(),
+    };
+    let context_box =
+        move |id: &'static str, label: &'static str, field: fn(&mut ServiceContext) -> &mut bool| {
+            view! {
+                <div class="sk-checkboxes__item">
+                    <input
+                        class="sk-checkboxes__input"
+                        type="checkbox"
+                        id=id
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            context.update(|c| *field(c) = on);
+                        }
+                    />
+                    <label class="sk-label sk-checkboxes__label" for=id>{label}</label>
+                </div>
+            }
+        };
+    view! {
+        <h3 class="sk-heading-m">{strings::TEAM_CREATE}</h3>
+        <form novalidate on:submit=on_submit data-testid="sk-team-create">
+            {move || error.get().map(|message| view! {
+                <div class="sk-error-summary" role="alert"><p class="sk-body">{message}</p></div>
+            })}
+            <div class="sk-form-group">
+                <label class="sk-label" for="sk-team-name">{strings::TEAM_NAME}</label>
+                <input class="sk-input" id="sk-team-name" type="text" autocomplete="off"
+                    on:input=move |ev| name.set(event_target_value(&ev)) />
+            </div>
+            <div class="sk-form-group">
+                <label class="sk-label" for="sk-team-role">{strings::TEAM_ROLE}</label>
+                <select class="sk-select" id="sk-team-role" on:change=move |ev| role.set(event_target_value(&ev))>
+                    <option value="">{strings::TEAM_ROLE_CHOOSE}</option>
+                    {role_options}
+                </select>
+            </div>
+            <div class="sk-form-group">
+            <fieldset class="sk-fieldset">
+                <legend class="sk-fieldset__legend">{strings::CONTEXT_LEGEND}</legend>
+                <p class="sk-hint">{strings::TEAM_CONTEXT_HINT}</p>
+                <div class="sk-checkboxes">
+                    {context_box("sk-team-large", strings::CONTEXT_LARGE, |c| &mut c.large)}
+                    {context_box("sk-team-outsources", strings::CONTEXT_OUTSOURCES, |c| &mut c.outsources)}
+                    {context_box("sk-team-products", strings::CONTEXT_PRODUCTS, |c| &mut c.has_products)}
+                </div>
+            </fieldset>
+            </div>
+            <button type="submit" class="sk-button">{strings::TEAM_CREATE_BUTTON}</button>
+        </form>
+        {move || created.get().map(|(team, role)| {
+            let snippet = format!(
+                "<servicekit-self-assessment role=\"{role}\" team=\"{}\"></servicekit-self-assessment>",
+                team.id
+            );
+            view! {
+                <div class="sk-panel" role="status" data-testid="sk-team-created">
+                    <h4 class="sk-panel__title">{strings::TEAM_CREATED}</h4>
+                    <dl class="sk-summary-list">
+                        <dt>{strings::TEAM_ID}</dt>
+                        <dd><code data-testid="sk-team-id">{team.id.clone()}</code></dd>
+                        <dt>{strings::TEAM_KEY}</dt>
+                        <dd><code data-testid="sk-team-key">{team.token.clone()}</code></dd>
+                        <dt>{strings::TEAM_SNIPPET}</dt>
+                        <dd><code>{snippet}</code></dd>
+                    </dl>
+                </div>
+            }
+        })}
+    }
+}
+
+/// Form to see a team's coverage with its id and the lead's key.
+#[component]
+fn ViewCoverage(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>) -> impl IntoView {
+    let report = RwSignal::new(None::<Result<(TeamReport, Option<RoleProfile>), String>>);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (api, id, key) = (api.clone(), team_id.get_untracked(), lead_key.get_untracked());
+        spawn_local(async move {
+            let result = match api::team_report(&api, id.trim(), key.trim()).await {
+                Ok(found) => {
+                    let profile = api::role(&api, &found.role).await.ok();
+                    Ok((found, profile))
+                }
+                Err(failure) => Err(failure_message(&failure)),
+            };
+            report.set(Some(result));
+        });
+    };
+    view! {
+        <h3 class="sk-heading-m">{strings::TEAM_VIEW}</h3>
+        <form novalidate on:submit=on_submit data-testid="sk-team-view">
+            <div class="sk-form-group">
+                <label class="sk-label" for="sk-team-id">{strings::TEAM_ID}</label>
+                <input class="sk-input" id="sk-team-id" type="text" autocomplete="off" spellcheck="false"
+                    prop:value=move || team_id.get() on:input=move |ev| team_id.set(event_target_value(&ev)) />
+            </div>
+            <div class="sk-form-group">
+                <label class="sk-label" for="sk-team-key">{strings::TEAM_KEY}</label>
+                <input class="sk-input" id="sk-team-key" type="password" autocomplete="off"
+                    prop:value=move || lead_key.get() on:input=move |ev| lead_key.set(event_target_value(&ev)) />
+            </div>
+            <button type="submit" class="sk-button">{strings::TEAM_VIEW_BUTTON}</button>
+        </form>
+        <div aria-live="polite" data-testid="sk-team-report">
+            {move || report.get().map(|result| match result {
+                Err(message) => view! {
+                    <div class="sk-error-summary" role="alert"><p class="sk-body">{message}</p></div>
+                }.into_any(),
+                Ok((found, profile)) => view! { <CoverageTable report=found profile /> }.into_any(),
+            })}
+        </div>
+    }
+}
+
+/// The coverage, or why it is not shown yet.
+#[component]
+fn CoverageTable(report: TeamReport, profile: Option<RoleProfile>) -> impl IntoView {
+    let scale = profile.as_ref().map(|p| p.scale).unwrap_or(servicekit_core::Scale::Ddat);
+    let name_of = move |id: &str| {
+        profile.as_ref().and_then(|p| p.skill(id)).map(|s| s.name.clone()).unwrap_or_else(|| id.to_owned())
+    };
+    match report.coverage {
+        Coverage::TooFewMembers { members, needed } => view! {
+            <p class="sk-inset" data-testid="sk-team-too-few">{strings::team_too_few(members, needed)}</p>
+        }
+        .into_any(),
+        Coverage::Ready { members, covered, skills, coverage } => {
+            let rows = coverage
+                .into_iter()
+                .map(|row| {
+                    let best =
+                        row.best.map(|b| strings::level_label(scale, b)).unwrap_or_else(|| "–".to_owned());
+                    let verdict = if row.covered { strings::TEAM_COVERED } else { strings::TEAM_NOT_COVERED };
+                    view! {
+                        <tr>
+                            <th scope="row" class="sk-table__header">{name_of(&row.skill)}</th>
+                            <td class="sk-table__cell">{strings::range_label(scale, row.required)}</td>
+                            <td class="sk-table__cell">{row.members_reaching}</td>
+                            <td class="sk-table__cell">{best}</td>
+                            <td class="sk-table__cell">{verdict}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <p class="sk-body" data-testid="sk-team-summary">{strings::team_summary(&report.name, covered, skills, members)}</p>
+                <table class="sk-table" data-testid="sk-team-table">
+                    <caption class="sk-table__caption">{strings::TEAM_TABLE_CAPTION}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col" class="sk-table__header">{strings::TABLE_SKILL}</th>
+                            <th scope="col" class="sk-table__header">{strings::REQUIRED}</th>
+                            <th scope="col" class="sk-table__header">{strings::TEAM_REACHING}</th>
+                            <th scope="col" class="sk-table__header">{strings::TEAM_BEST}</th>
+                            <th scope="col" class="sk-table__header">{strings::TEAM_COVERED_HEADING}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+            .into_any()
+        }
+    }
+}
