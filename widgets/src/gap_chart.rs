@@ -38,7 +38,7 @@ pub fn GapChart(profile: Arc<RoleProfile>, gaps: Memo<Vec<Gap>>) -> impl IntoVie
                 .map(|row| {
                     let band_y = row.y - ROW_HEIGHT / 4.0;
                     let dot = row.rated_x.map(|x| {
-                        let class = format!("sk-chart__dot sk-chart__dot--{}", status_class(row.status));
+                        let class = format!("sk-chart__dot sk-chart__dot--{}", row.status.as_str());
                         view! { <circle class=class cx=x cy=row.y r="7" /> }
                     });
                     view! {
@@ -97,16 +97,6 @@ pub fn GapChart(profile: Arc<RoleProfile>, gaps: Memo<Vec<Gap>>) -> impl IntoVie
             </thead>
             <tbody>{table_rows}</tbody>
         </table>
-    }
-}
-
-fn status_class(status: servicekit_core::GapStatus) -> &'static str {
-    use servicekit_core::GapStatus::*;
-    match status {
-        Met => "met",
-        Below => "below",
-        Above => "above",
-        NotRated => "not-rated",
     }
 }
 

@@ -4,6 +4,7 @@
 //! elements and calls the `mount_*` functions exported here. Widgets talk to
 //! the Worker's public HTTP API only, and take every rule from `servicekit-core`.
 
+mod answers_file;
 mod api;
 mod gap_chart;
 mod self_assessment;

@@ -1,5 +1,6 @@
 //! The role self-assessment widget: rate each skill, see gaps live, save.
 
+use crate::answers_file::{AnswersFile, PrintPack};
 use crate::api::{self, ApiFailure};
 use crate::gap_chart::GapChart;
 use crate::strings;
@@ -166,6 +167,7 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
 
     view! {
         <Show when=move || saved.with(Option::is_some)>
+            <div class="sk-screen-only">
             {move || {
                 saved
                     .get()
@@ -177,8 +179,9 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
             <button type="button" class="sk-button sk-button--secondary" on:click=start_again.clone()>
                 {strings::START_AGAIN}
             </button>
+            </div>
         </Show>
-        <div hidden=move || saved.with(Option::is_some)>
+        <div class="sk-screen-only" hidden=move || saved.with(Option::is_some)>
             <div
                 class="sk-error-summary"
                 role="alert"
@@ -234,7 +237,9 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
                     {move || if sending.get() { strings::SUBMITTING } else { strings::SUBMIT }}
                 </button>
             </form>
+            <AnswersFile profile=profile.clone() draft />
         </div>
+        <PrintPack profile=profile.clone() draft gaps />
     }
 }
 

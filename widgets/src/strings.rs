@@ -173,3 +173,28 @@ pub fn team_too_few(members: usize, needed: usize) -> String {
 pub fn team_summary(team: &str, covered: usize, skills: usize, members: usize) -> String {
     format!("{team}: {covered} of {skills} skills covered, from {members} members.")
 }
+
+/// Heading of the answers file controls.
+pub const ANSWERS_HEADING: &str = "Take your answers with you";
+/// Link: download JSON.
+pub const DOWNLOAD_JSON: &str = "Download your answers (JSON, can be imported again)";
+/// Link: download CSV.
+pub const DOWNLOAD_CSV: &str = "Download a spreadsheet (CSV)";
+/// Label: import.
+pub const IMPORT_LABEL: &str = "Import answers from a file";
+/// Hint: import.
+pub const IMPORT_HINT: &str = "Choose a JSON file you downloaded from this form. Your current answers are replaced only if the file is valid.";
+/// Import succeeded.
+pub const IMPORT_DONE: &str = "Answers imported from the file.";
+/// Import failed: not our format.
+pub const IMPORT_NOT_ASSESSMENT: &str = "This file is not a servicekit assessment, so nothing was imported. Choose a JSON file downloaded from this form.";
+/// Import failed: start of the reasons.
+pub const IMPORT_REFUSED: &str = "Nothing was imported:";
+/// Button: print.
+pub const PRINT: &str = "Print a conversation pack";
+/// Title of the printed pack.
+pub const PACK_TITLE: &str = "Skills conversation pack";
+/// Before the date on the pack.
+pub const PACK_DATE: &str = "Printed on";
+/// Before the source link on the pack.
+pub const PACK_SOURCE: &str = "Role profile:";

@@ -84,6 +84,18 @@ pub enum GapStatus {
     NotRated,
 }
 
+impl GapStatus {
+    /// The identifier used in JSON and CSV (`"not-rated"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GapStatus::Met => "met",
+            GapStatus::Below => "below",
+            GapStatus::Above => "above",
+            GapStatus::NotRated => "not-rated",
+        }
+    }
+}
+
 /// The gap for one skill.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Gap {
@@ -242,6 +254,74 @@ pub fn validate(
     } else {
         Err(problems)
     }
+}
+
+/// Checks a draft, such as a file someone imports, against `profile`: the
+/// same role, only the role's skills, real levels, evidence within limits.
+/// Unlike [`validate`], unanswered skills are fine.
+pub fn check_draft(draft: &AssessmentSubmission, profile: &RoleProfile) -> Vec<FieldProblem> {
+    let mut problems = Vec::new();
+    if draft.role != profile.id {
+        problems.push(FieldProblem {
+            pointer: pointer(&["role"]),
+            detail: format!("This file is for the role '{}', not '{}'.", draft.role, profile.id),
+        });
+        return problems;
+    }
+    for (skill_id, rating) in &draft.ratings {
+        let Some(skill) = profile.skill(skill_id) else {
+            problems.push(FieldProblem {
+                pointer: pointer(&["ratings", skill_id]),
+                detail: format!("The role '{}' has no skill called '{skill_id}'.", profile.id),
+            });
+            continue;
+        };
+        let level = rating.level.trim();
+        if !level.is_empty() && profile.scale.parse(level).is_none() {
+            problems.push(FieldProblem {
+                pointer: pointer(&["ratings", skill_id, "level"]),
+                detail: format!("'{level}' is not a skill level. Choose {}.", profile.scale.choices()),
+            });
+        }
+        if rating.evidence.as_deref().is_some_and(|e| e.trim().chars().count() > MAX_EVIDENCE_CHARS) {
+            problems.push(FieldProblem {
+                pointer: pointer(&["ratings", skill_id, "evidence"]),
+                detail: format!(
+                    "Evidence for {} must be {MAX_EVIDENCE_CHARS} characters or fewer.",
+                    skill.name
+                ),
+            });
+        }
+    }
+    problems
+}
+
+/// Columns of the CSV export, in order.
+pub const CSV_COLUMNS: [&str; 8] =
+    ["skill_id", "skill", "required_min", "required_max", "level", "gap", "status", "evidence"];
+
+/// A draft as CSV (RFC 4180), one row per skill the role needs for its context.
+pub fn to_csv(draft: &AssessmentSubmission, profile: &RoleProfile) -> String {
+    let rank = |skill: &str| draft.ratings.get(skill).and_then(|r| profile.scale.parse(r.level.trim()));
+    let gaps = gaps(profile, &draft.context, rank);
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let _ = out.write_record(CSV_COLUMNS);
+    for gap in gaps {
+        let skill = profile.skill(&gap.skill).map(|s| s.name.as_str()).unwrap_or("");
+        let evidence = draft.ratings.get(&gap.skill).and_then(|r| r.evidence.as_deref()).unwrap_or("").trim();
+        let level = gap.rated.map(|r| profile.scale.id(r)).unwrap_or_default();
+        let _ = out.write_record([
+            gap.skill.as_str(),
+            skill,
+            &gap.required.min.to_string(),
+            &gap.required.max.map(|m| m.to_string()).unwrap_or_default(),
+            &level,
+            &gap.gap.map(|g| g.to_string()).unwrap_or_default(),
+            gap.status.as_str(),
+            evidence,
+        ]);
+    }
+    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 /// Builds a JSON pointer (RFC 6901) from path segments, escaping `~` and `/`.
@@ -480,6 +560,42 @@ mod tests {
         let json = r#"{"role":"ddat-service-owner-2020","ratings":{},"extra":1}"#;
         let err = serde_json::from_str::<AssessmentSubmission>(json).unwrap_err();
         assert!(err.to_string().contains("unknown field `extra`"), "{err}");
+    }
+
+    #[test]
+    fn a_draft_file_may_be_partial_but_not_wrong() {
+        let profile = service_owner();
+        let mut draft = submission(&[("user-focus", "expert"), ("agile-working", "")]);
+        assert_eq!(check_draft(&draft, &profile), []);
+        draft.ratings.insert("juggling".into(), RatingSubmission { level: "expert".into(), evidence: None });
+        draft.ratings.get_mut("user-focus").unwrap().level = "5".into();
+        let pointers: Vec<String> = check_draft(&draft, &profile).into_iter().map(|p| p.pointer).collect();
+        assert_eq!(pointers, ["/ratings/juggling", "/ratings/user-focus/level"]);
+        draft.role = "osom-service-manager".into();
+        let problems = check_draft(&draft, &profile);
+        assert_eq!(
+            problems[0].detail,
+            "This file is for the role 'osom-service-manager', not 'ddat-service-owner-2020'."
+        );
+    }
+
+    #[test]
+    fn csv_export_has_a_row_per_required_skill_with_quoted_evidence() {
+        let profile = service_owner();
+        let mut draft = submission(&[("agile-working", "practitioner"), ("user-focus", "expert")]);
+        draft.ratings.get_mut("user-focus").unwrap().evidence =
+            Some("Ran \"research\",\nwith 40 users".into());
+        let csv = to_csv(&draft, &profile);
+        let mut lines = csv.lines();
+        assert_eq!(lines.next(), Some("skill_id,skill,required_min,required_max,level,gap,status,evidence"));
+        assert_eq!(lines.next(), Some("agile-working,Agile working,4,4,practitioner,1,below,"));
+        assert_eq!(lines.next(), Some("financial-ownership,Financial ownership,4,4,,,not-rated,"));
+        assert!(
+            csv.ends_with(
+                "user-focus,User focus,4,4,expert,0,met,\"Ran \"\"research\"\",\nwith 40 users\"\n"
+            ),
+            "{csv}"
+        );
     }
 
     #[test]
