@@ -231,6 +231,28 @@ test('CORS answers allowed origins only', async () => {
   assert.equal(refused.headers.get('access-control-allow-origin'), null);
 });
 
+test('an assessment can follow an earlier one and shows the change per skill', async () => {
+  const first = (await create(allAt('working'))).json;
+  const later = allAt('working');
+  later.ratings['agile-working'].level = 'expert';
+  later.ratings['user-focus'].level = 'awareness';
+  const second = (await create({ ...later, previous: { id: first.id, token: first.token } })).json;
+  const read = await call(`/v1/assessments/${second.id}`, { headers: { Authorization: `Bearer ${second.token}` } });
+  assert.equal(read.json.previous, first.id);
+  const moved = read.json.changes.filter((c) => c.change !== 0).map((c) => [c.skill, c.before, c.now, c.change]);
+  assert.deepEqual(moved, [['agile-working', 2, 4, 2], ['user-focus', 2, 1, -1]]);
+  assert.ok(!JSON.stringify(read.json).includes(first.token));
+
+  const wrongToken = await call('/v1/assessments', { method: 'POST', body: { ...later, previous: { id: first.id, token: second.token } } });
+  assertProblem(wrongToken, 422, '/previous');
+  const otherRole = await call('/v1/roles/ddat-service-owner-2025');
+  const ratings2025 = Object.fromEntries(otherRole.json.skills.map((s) => [s.id, { level: 'expert' }]));
+  const crossRole = await call('/v1/assessments', {
+    method: 'POST', body: { role: 'ddat-service-owner-2025', ratings: ratings2025, previous: { id: first.id, token: first.token } },
+  });
+  assertProblem(crossRole, 422, '/previous');
+});
+
 test('assessments survive a restart of wrangler dev', async () => {
   const { id, token } = (await create(allAt('working'))).json;
   await worker.stop();

@@ -106,6 +106,13 @@ test('self-assessment by keyboard: errors, live gaps, reload, outage, save, read
   await page.reload();
   await form.group('Agile working').waitFor();
   assert.equal(await form.group('Agile working').locator('input:checked').count(), 0);
+
+  // Next time, the gap table compares with the assessment saved last time.
+  const table = page.getByTestId('sk-gap-table');
+  await table.getByRole('columnheader', { name: 'Since last time' }).waitFor();
+  await form.radio('Agile working', 'Practitioner').check();
+  assert.deepEqual(await table.locator('tbody tr').first().locator('td').allTextContents(),
+    ['Expert', 'Practitioner', '1 level below the required level', 'Down 1 level']);
   assert.deepEqual(pageErrors, []);
   await page.close();
 });

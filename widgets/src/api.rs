@@ -2,7 +2,7 @@
 
 use crate::strings;
 use gloo_net::http::Request;
-use servicekit_core::api::{Created, Problem, RoleSummary};
+use servicekit_core::api::{AssessmentRecord, Created, Problem, RoleSummary};
 use servicekit_core::assessment::{AssessmentSubmission, FieldProblem};
 use servicekit_core::team::{TeamReport, TeamSubmission};
 use servicekit_core::RoleProfile;
@@ -101,4 +101,9 @@ async fn get_json<T: serde::de::DeserializeOwned>(url: &str, token: Option<&str>
         return Err(refused(response).await);
     }
     response.json().await.map_err(|_| ApiFailure::Unreachable)
+}
+
+/// Reads an assessment with its token.
+pub async fn assessment(api: &str, id: &str, token: &str) -> Result<AssessmentRecord, ApiFailure> {
+    get_json(&format!("{api}/v1/assessments/{id}"), Some(token)).await
 }

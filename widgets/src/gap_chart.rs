@@ -2,7 +2,7 @@
 
 use crate::strings;
 use leptos::prelude::*;
-use servicekit_core::assessment::Gap;
+use servicekit_core::assessment::{Gap, SkillChange};
 use servicekit_core::chart::{self, ROW_HEIGHT};
 use servicekit_core::{RoleProfile, Scale};
 use std::sync::Arc;
@@ -12,7 +12,12 @@ const WIDTH: f32 = 640.0;
 
 /// Each skill's required band and the person's level, then a table of the same numbers.
 #[component]
-pub fn GapChart(profile: Arc<RoleProfile>, gaps: Memo<Vec<Gap>>) -> impl IntoView {
+pub fn GapChart(
+    profile: Arc<RoleProfile>,
+    gaps: Memo<Vec<Gap>>,
+    /// Per-skill change since the last saved assessment, when there is one.
+    changes: Memo<Option<Vec<SkillChange>>>,
+) -> impl IntoView {
     let scale = profile.scale;
     let name_of = {
         let profile = profile.clone();
@@ -75,6 +80,12 @@ pub fn GapChart(profile: Arc<RoleProfile>, gaps: Memo<Vec<Gap>>) -> impl IntoVie
                         <td class="sk-table__cell">{strings::range_label(scale, gap.required)}</td>
                         <td class="sk-table__cell">{rated}</td>
                         <td class="sk-table__cell">{strings::gap_line(gap.status, gap.gap)}</td>
+                        {changes.with(|c| {
+                            c.as_ref().map(|all| {
+                                let change = all.iter().find(|c| c.skill == gap.skill).and_then(|c| c.change);
+                                view! { <td class="sk-table__cell">{strings::change_line(change)}</td> }
+                            })
+                        })}
                     </tr>
                 }
             })
@@ -93,6 +104,9 @@ pub fn GapChart(profile: Arc<RoleProfile>, gaps: Memo<Vec<Gap>>) -> impl IntoVie
                     <th scope="col" class="sk-table__header">{strings::REQUIRED}</th>
                     <th scope="col" class="sk-table__header">{strings::TABLE_YOURS}</th>
                     <th scope="col" class="sk-table__header">{strings::TABLE_GAP}</th>
+                    {move || changes.with(Option::is_some).then(|| view! {
+                        <th scope="col" class="sk-table__header">{strings::TABLE_CHANGE}</th>
+                    })}
                 </tr>
             </thead>
             <tbody>{table_rows}</tbody>

@@ -8,7 +8,7 @@ use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use servicekit_core::api::Created;
-use servicekit_core::assessment::{self, AssessmentSubmission, FieldProblem, Gap};
+use servicekit_core::assessment::{self, AssessmentSubmission, FieldProblem, Gap, PreviousAssessment};
 use servicekit_core::{RoleProfile, ServiceContext, SkillRequirement};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -59,6 +59,11 @@ fn ErrorPanel(message: String) -> impl IntoView {
     }
 }
 
+/// Browser storage key of the last saved assessment (id and token) for a role.
+fn last_saved_key(role: &str) -> String {
+    format!("servicekit:last-saved:{role}")
+}
+
 /// Browser storage key of the unsent answers for a role.
 fn draft_key(role: &str) -> String {
     format!("servicekit:self-assessment:{role}")
@@ -74,6 +79,38 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
         .unwrap_or_else(|| AssessmentSubmission { role: profile.id.clone(), ..Default::default() });
     restored.team = team.clone();
     let draft = RwSignal::new(restored);
+    let last_key = last_saved_key(&profile.id);
+    let previous = LocalResource::new({
+        let (api, last_key) = (api.clone(), last_key.clone());
+        move || {
+            let (api, last_key) = (api.clone(), last_key.clone());
+            async move {
+                let last = LocalStorage::get::<Created>(&last_key).ok()?;
+                match api::assessment(&api, &last.id, &last.token).await {
+                    Ok(record) => Some((last, record)),
+                    Err(ApiFailure::Refused(_)) => {
+                        LocalStorage::delete(&last_key);
+                        None
+                    }
+                    Err(ApiFailure::Unreachable) => None,
+                }
+            }
+        }
+    });
+    let changes = Memo::new({
+        let profile = profile.clone();
+        move |_| {
+            let (_, before) = previous.get().flatten()?;
+            Some(draft.with(|d| {
+                assessment::changes(
+                    &profile,
+                    &d.context,
+                    |skill| d.ratings.get(skill).and_then(|r| profile.scale.parse(&r.level)),
+                    |skill| before.assessment.rank(&profile, skill),
+                )
+            }))
+        }
+    });
     Effect::new({
         let key = key.clone();
         move |_| draft.with(|d| LocalStorage::set(&key, d).ok())
@@ -110,7 +147,11 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
             if sending.get_untracked() {
                 return;
             }
-            let submission = draft.get_untracked();
+            let mut submission = draft.get_untracked();
+            submission.previous = previous
+                .get_untracked()
+                .flatten()
+                .map(|(last, _)| PreviousAssessment { id: last.id, token: last.token });
             if let Err(found) = assessment::validate(&submission, Some(&profile)) {
                 failure.set(None);
                 problems.set(found);
@@ -120,11 +161,12 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
             problems.set(Vec::new());
             failure.set(None);
             sending.set(true);
-            let (api, key) = (api.clone(), key.clone());
+            let (api, key, last_key) = (api.clone(), key.clone(), last_key.clone());
             spawn_local(async move {
                 match api::submit(&api, &submission).await {
                     Ok(created) => {
                         LocalStorage::delete(&key);
+                        let _ = LocalStorage::set(&last_key, &created);
                         saved.set(Some(created));
                     }
                     Err(err) => {
@@ -231,7 +273,7 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
                 <div class="sk-summary" aria-live="polite" data-testid="sk-gap-summary">
                     <h3 class="sk-heading-s">{strings::SUMMARY_HEADING}</h3>
                     <p class="sk-body">{move || strings::summary_line(&assessment::summarise(&gaps.get()))}</p>
-                    <GapChart profile=profile.clone() gaps />
+                    <GapChart profile=profile.clone() gaps changes />
                 </div>
                 <button type="submit" class="sk-button" disabled=move || sending.get()>
                     {move || if sending.get() { strings::SUBMITTING } else { strings::SUBMIT }}

@@ -198,3 +198,18 @@ pub const PACK_TITLE: &str = "Skills conversation pack";
 pub const PACK_DATE: &str = "Printed on";
 /// Before the source link on the pack.
 pub const PACK_SOURCE: &str = "Role profile:";
+
+/// Column: change since the last saved assessment.
+pub const TABLE_CHANGE: &str = "Since last time";
+
+/// How a skill moved since the last saved assessment.
+pub fn change_line(change: Option<i8>) -> String {
+    match change {
+        None => "–".to_owned(),
+        Some(0) => "No change".to_owned(),
+        Some(1) => "Up 1 level".to_owned(),
+        Some(-1) => "Down 1 level".to_owned(),
+        Some(n) if n > 0 => format!("Up {n} levels"),
+        Some(n) => format!("Down {} levels", -n),
+    }
+}

@@ -17,6 +17,15 @@ pub async fn create(mut req: Request, state: &AppState) -> Result<Response, ApiE
     if let Some(team) = &assessment.team {
         check_team(&store, team, &assessment.role).await?;
     }
+    if let Some(previous) = &submission.previous {
+        let earlier = with_token(&store, &previous.id, &previous.token).await?;
+        if earlier.as_ref().map(|e| e.assessment.role.as_str()) != Some(assessment.role.as_str()) {
+            return Err(ApiError::Invalid(vec![FieldProblem {
+                pointer: "/previous".to_owned(),
+                detail: "We could not find that earlier assessment of this role with that key.".to_owned(),
+            }]));
+        }
+    }
 
     let (id, secret) = (secrets::new_id()?, secrets::new_token()?);
     let record = StoredAssessment {
@@ -38,6 +47,14 @@ pub async fn create(mut req: Request, state: &AppState) -> Result<Response, ApiE
     Ok(response)
 }
 
+/// The stored assessment `id` if `presented` is its token; `None` otherwise.
+async fn with_token(store: &Store, id: &str, presented: &str) -> Result<Option<StoredAssessment>, ApiError> {
+    if !token::is_valid_id(id) {
+        return Ok(None);
+    }
+    Ok(store.assessment(id).await?.filter(|stored| token::verify(presented, &stored.token_hash)))
+}
+
 /// The stored assessment, only for a caller holding its token.
 ///
 /// A missing record, a missing token and a wrong token all answer the same 404,
@@ -48,16 +65,9 @@ async fn authorised(req: &Request, state: &AppState, id: &str) -> Result<StoredA
             "There is no assessment at this address, or the token does not match it.".to_owned(),
         )
     };
-    if !token::is_valid_id(id) {
-        return Err(not_found());
-    }
     let header = req.headers().get("Authorization")?.unwrap_or_default();
     let presented = token::from_bearer(&header).ok_or_else(not_found)?;
-    let stored = Store::open(&state.env)?.assessment(id).await?.ok_or_else(not_found)?;
-    if !token::verify(presented, &stored.token_hash) {
-        return Err(not_found());
-    }
-    Ok(stored)
+    with_token(&Store::open(&state.env)?, id, presented).await?.ok_or_else(not_found)
 }
 
 /// Returns a stored assessment with its gaps against its role profile.
@@ -67,7 +77,15 @@ pub async fn get(req: &Request, state: &AppState, id: &str) -> Result<Response, 
         .await?
         .ok_or_else(|| ApiError::Internal(format!("stored assessment {id} names a missing role")))?;
     let gaps = stored.assessment.gaps(&profile);
+    let changes = match &stored.assessment.previous {
+        Some(previous) => Store::open(&state.env)?
+            .assessment(previous)
+            .await?
+            .map(|earlier| stored.assessment.changes_since(&profile, &earlier.assessment)),
+        None => None,
+    };
     let record = AssessmentRecord {
+        changes,
         id: stored.id,
         created_at: stored.created_at,
         summary: assessment::summarise(&gaps),

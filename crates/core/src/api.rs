@@ -1,6 +1,6 @@
 //! Types of servicekit's HTTP API, shared by the Worker and the widgets.
 
-use crate::assessment::{Assessment, FieldProblem, Gap, GapSummary};
+use crate::assessment::{Assessment, FieldProblem, Gap, GapSummary, SkillChange};
 use crate::ddat_import::FrameworkCatalogue;
 use crate::role::{Framework, RoleProfile};
 use crate::skill::Scale;
@@ -71,6 +71,9 @@ pub struct AssessmentRecord {
     pub gaps: Vec<Gap>,
     /// Counts of skills met, below and above.
     pub summary: GapSummary,
+    /// Per-skill change since the previous assessment, when it refers to one that still exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes: Option<Vec<SkillChange>>,
 }
 
 /// An RFC 9457 problem details body (`application/problem+json`).

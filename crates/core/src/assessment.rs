@@ -29,6 +29,9 @@ pub struct Assessment {
     /// The team the person shares their ratings with, anonymously, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team: Option<String>,
+    /// Id of the earlier assessment this one follows, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<String>,
     /// Ratings by skill id.
     pub ratings: BTreeMap<String, SkillRating>,
 }
@@ -45,9 +48,52 @@ pub struct AssessmentSubmission {
     /// Id of a team to count this assessment towards, anonymously.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team: Option<String>,
+    /// An earlier assessment by the same person, proved with its token, to compare with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<PreviousAssessment>,
     /// Ratings by skill id.
     #[serde(default)]
     pub ratings: BTreeMap<String, RatingSubmission>,
+}
+
+/// A reference to an earlier assessment, with the token that proves it is the sender's.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PreviousAssessment {
+    /// The earlier assessment's id.
+    pub id: String,
+    /// Its bearer token.
+    pub token: String,
+}
+
+/// How one skill's rating moved between two assessments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkillChange {
+    /// Skill id.
+    pub skill: String,
+    /// Rank last time, if rated.
+    pub before: Option<u8>,
+    /// Rank this time, if rated.
+    pub now: Option<u8>,
+    /// Levels gained (negative: lost), when rated both times.
+    pub change: Option<i8>,
+}
+
+/// Per skill `profile` needs for `context`, how the rank `now` gives moved since the rank `before` gives.
+pub fn changes(
+    profile: &RoleProfile,
+    context: &ServiceContext,
+    now: impl Fn(&str) -> Option<u8>,
+    before: impl Fn(&str) -> Option<u8>,
+) -> Vec<SkillChange> {
+    profile
+        .requirements(context)
+        .map(|(skill, _)| {
+            let (then, current) = (before(&skill.id), now(&skill.id));
+            let change = then.zip(current).map(|(t, c)| c as i8 - t as i8);
+            SkillChange { skill: skill.id.clone(), before: then, now: current, change }
+        })
+        .collect()
 }
 
 /// One skill's rating as a client sends it.
@@ -163,9 +209,17 @@ pub fn summarise(gaps: &[Gap]) -> GapSummary {
 impl Assessment {
     /// The gaps of this assessment against its profile.
     pub fn gaps(&self, profile: &RoleProfile) -> Vec<Gap> {
-        gaps(profile, &self.context, |skill| {
-            self.ratings.get(skill).and_then(|r| profile.scale.parse(&r.level))
-        })
+        gaps(profile, &self.context, |skill| self.rank(profile, skill))
+    }
+
+    /// The rank given for `skill`, if rated.
+    pub fn rank(&self, profile: &RoleProfile, skill: &str) -> Option<u8> {
+        self.ratings.get(skill).and_then(|r| profile.scale.parse(&r.level))
+    }
+
+    /// How each skill moved since `before`.
+    pub fn changes_since(&self, profile: &RoleProfile, before: &Assessment) -> Vec<SkillChange> {
+        changes(profile, &self.context, |s| self.rank(profile, s), |s| before.rank(profile, s))
     }
 }
 
@@ -249,6 +303,7 @@ pub fn validate(
             role: profile.id.clone(),
             context: submission.context,
             team: team.map(str::to_owned),
+            previous: submission.previous.as_ref().map(|p| p.id.clone()),
             ratings,
         })
     } else {
@@ -348,6 +403,7 @@ mod tests {
             role: "ddat-service-owner-2020".into(),
             context: ServiceContext::default(),
             team: None,
+            previous: None,
             ratings: levels
                 .iter()
                 .map(|(skill, level)| {
@@ -414,6 +470,7 @@ mod tests {
             role: profile.id.clone(),
             context,
             team: None,
+            previous: None,
             ratings: profile
                 .requirements(&context)
                 .map(|(s, _)| (s.id.clone(), RatingSubmission { level: level.into(), evidence: None }))
@@ -596,6 +653,23 @@ mod tests {
             ),
             "{csv}"
         );
+    }
+
+    #[test]
+    fn changes_compare_each_skill_with_last_time() {
+        let profile = service_owner();
+        let before = validate(&all_at("working"), Some(&profile)).unwrap();
+        let mut later = all_at("working");
+        later.ratings.get_mut("agile-working").unwrap().level = "expert".into();
+        later.ratings.get_mut("user-focus").unwrap().level = "awareness".into();
+        let now = validate(&later, Some(&profile)).unwrap();
+        let moved: Vec<(String, Option<i8>)> = now
+            .changes_since(&profile, &before)
+            .into_iter()
+            .map(|c| (c.skill, c.change))
+            .filter(|(_, c)| *c != Some(0))
+            .collect();
+        assert_eq!(moved, [("agile-working".to_owned(), Some(2)), ("user-focus".to_owned(), Some(-1))]);
     }
 
     #[test]
