@@ -117,6 +117,26 @@ test('self-assessment by keyboard: errors, live gaps, reload, outage, save, read
   await page.close();
 });
 
+test('the widget speaks Welsh when its lang attribute says cy', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${worker.url}/demo/`);
+  await page.evaluate(() => {
+    document.querySelector('servicekit-self-assessment').remove();
+    document.querySelector('main').insertAdjacentHTML('beforeend',
+      '<servicekit-self-assessment role="ddat-service-owner-2020" lang="cy"></servicekit-self-assessment>');
+  });
+  const widget = page.locator('servicekit-self-assessment');
+  await widget.getByRole('heading', { name: 'Asesu eich sgiliau' }).waitFor();
+  const agile = widget.getByRole('group', { name: /^Agile working/ });
+  await agile.getByRole('radio', { name: 'Arbenigwr' }).check();
+  await widget.getByRole('group', { name: /^User focus/ }).getByRole('radio', { name: 'Gweithio' }).check();
+  assert.equal(await page.getByTestId('sk-gap-agile-working').textContent(), 'Yn cyrraedd y lefel ofynnol');
+  assert.equal(await page.getByTestId('sk-gap-user-focus').textContent(), "2 lefel yn is na'r lefel ofynnol");
+  assert.match(await page.getByTestId('sk-gap-summary').textContent(), /1 wedi'u cyrraedd, 1 yn is, 0 yn uwch, 6 heb eu graddio eto\./);
+  assert.equal(await widget.getByRole('button', { name: 'Cadw fy asesiad' }).count(), 1);
+  await page.close();
+});
+
 test('the widget says so when the API is unreachable on load', async () => {
   const page = await browser.newPage();
   await page.route('**/v1/roles/**', (route) => route.abort('connectionrefused'));

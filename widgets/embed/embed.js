@@ -21,6 +21,11 @@ function failed(element, error) {
   element.replaceChildren(message);
 }
 
+/** The widget's language: its own `lang`, else the nearest ancestor's, else English. */
+function language(element) {
+  return element.getAttribute('lang') || element.closest('[lang]')?.getAttribute('lang') || 'en';
+}
+
 /** Defines `<name>`, mounting it with `mount(module, element, api)` once it is on the page. */
 function define(name, mount) {
   if (customElements.get(name)) return;
@@ -40,6 +45,6 @@ function define(name, mount) {
 }
 
 define('servicekit-self-assessment', (module, element, api) => module.mount_self_assessment(
-  element, api, element.getAttribute('role') || 'ddat-service-owner-2020', element.getAttribute('team') || '', stylesheet,
+  element, api, element.getAttribute('role') || 'ddat-service-owner-2020', element.getAttribute('team') || '', language(element), stylesheet,
 ));
-define('servicekit-team-coverage', (module, element, api) => module.mount_team_coverage(element, api, stylesheet));
+define('servicekit-team-coverage', (module, element, api) => module.mount_team_coverage(element, api, language(element), stylesheet));

@@ -1,7 +1,7 @@
 //! Taking answers away and bringing them back: JSON and CSV downloads, JSON
 //! import, and the printable conversation pack.
 
-use crate::strings;
+use crate::i18n::{use_strings, Strings};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use servicekit_core::assessment::{self, AssessmentSubmission, Gap};
@@ -19,6 +19,7 @@ fn data_url(media_type: &str, text: &str) -> String {
 /// Download, import and print controls for the current answers.
 #[component]
 pub fn AnswersFile(profile: Arc<RoleProfile>, draft: RwSignal<AssessmentSubmission>) -> impl IntoView {
+    let t = use_strings();
     let message = RwSignal::new(None::<(bool, String)>);
     let json_href = move || {
         draft.with(|d| data_url("application/json", &serde_json::to_string_pretty(d).unwrap_or_default()))
@@ -41,7 +42,7 @@ pub fn AnswersFile(profile: Arc<RoleProfile>, draft: RwSignal<AssessmentSubmissi
             spawn_local(async move {
                 let text =
                     JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()).unwrap_or_default();
-                message.set(Some(import(&text, &profile, draft)));
+                message.set(Some(import(t, &text, &profile, draft)));
             });
         }
     };
@@ -53,44 +54,49 @@ pub fn AnswersFile(profile: Arc<RoleProfile>, draft: RwSignal<AssessmentSubmissi
     let file_name = profile.id.clone();
     view! {
         <div class="sk-answers sk-screen-only" data-testid="sk-answers-file">
-            <h3 class="sk-heading-s">{strings::ANSWERS_HEADING}</h3>
+            <h3 class="sk-heading-s">{t.answers_heading.as_str()}</h3>
             <p class="sk-body">
                 <a class="sk-link" download=format!("{file_name}.json") href=json_href data-testid="sk-download-json">
-                    {strings::DOWNLOAD_JSON}
+                    {t.download_json.as_str()}
                 </a>
                 " · "
                 <a class="sk-link" download=format!("{file_name}.csv") href=csv_href data-testid="sk-download-csv">
-                    {strings::DOWNLOAD_CSV}
+                    {t.download_csv.as_str()}
                 </a>
             </p>
             <div class="sk-form-group">
-                <label class="sk-label" for="sk-import">{strings::IMPORT_LABEL}</label>
-                <p class="sk-hint">{strings::IMPORT_HINT}</p>
+                <label class="sk-label" for="sk-import">{t.import_label.as_str()}</label>
+                <p class="sk-hint">{t.import_hint.as_str()}</p>
                 <input class="sk-file" id="sk-import" type="file" accept=".json,application/json" on:change=on_file />
             </div>
             {move || message.get().map(|(ok, text)| {
                 let class = if ok { "sk-inset" } else { "sk-error-message" };
                 view! { <p class=class role="status" data-testid="sk-import-message">{text}</p> }
             })}
-            <button type="button" class="sk-button sk-button--secondary" on:click=print>{strings::PRINT}</button>
+            <button type="button" class="sk-button sk-button--secondary" on:click=print>{t.print.as_str()}</button>
         </div>
     }
 }
 
 /// Replaces the draft with a file's answers, or says why not and leaves the draft alone.
-fn import(text: &str, profile: &RoleProfile, draft: RwSignal<AssessmentSubmission>) -> (bool, String) {
+fn import(
+    t: &Strings,
+    text: &str,
+    profile: &RoleProfile,
+    draft: RwSignal<AssessmentSubmission>,
+) -> (bool, String) {
     let mut imported = match serde_json::from_str::<AssessmentSubmission>(text) {
         Ok(imported) => imported,
-        Err(_) => return (false, strings::IMPORT_NOT_ASSESSMENT.to_owned()),
+        Err(_) => return (false, t.import_not_assessment.as_str().to_owned()),
     };
     let problems = assessment::check_draft(&imported, profile);
     if !problems.is_empty() {
         let details: Vec<String> = problems.into_iter().map(|p| p.detail).collect();
-        return (false, format!("{} {}", strings::IMPORT_REFUSED, details.join(" ")));
+        return (false, format!("{} {}", t.import_refused.as_str(), details.join(" ")));
     }
     imported.team = draft.with_untracked(|d| d.team.clone());
     draft.set(imported);
-    (true, strings::IMPORT_DONE.to_owned())
+    (true, t.import_done.as_str().to_owned())
 }
 
 /// The conversation pack: everything a line manager needs, shown only when printing.
@@ -100,12 +106,13 @@ pub fn PrintPack(
     draft: RwSignal<AssessmentSubmission>,
     gaps: Memo<Vec<Gap>>,
 ) -> impl IntoView {
+    let t = use_strings();
     let date: String = js_sys::Date::new_0().to_iso_string().into();
     let date = date.get(..10).unwrap_or_default().to_owned();
     let scale = profile.scale;
     let heading = format!(
         "{}: {} ({} {})",
-        strings::PACK_TITLE,
+        t.pack_title.as_str(),
         profile.title,
         profile.framework.name,
         profile.framework.version
@@ -120,14 +127,13 @@ pub fn PrintPack(
                 .into_iter()
                 .map(|gap| {
                     let name = profile.skill(&gap.skill).map(|s| s.name.clone()).unwrap_or_default();
-                    let rated =
-                        gap.rated.map(|r| strings::level_label(scale, r)).unwrap_or_else(|| "–".to_owned());
+                    let rated = gap.rated.map(|r| t.level_label(scale, r)).unwrap_or_else(|| "–".to_owned());
                     view! {
                         <tr>
                             <th scope="row" class="sk-table__header">{name}</th>
-                            <td class="sk-table__cell">{strings::range_label(scale, gap.required)}</td>
+                            <td class="sk-table__cell">{t.range_label(scale, gap.required)}</td>
                             <td class="sk-table__cell">{rated}</td>
-                            <td class="sk-table__cell">{strings::gap_line(gap.status, gap.gap)}</td>
+                            <td class="sk-table__cell">{t.gap_line(gap.status, gap.gap)}</td>
                             <td class="sk-table__cell">{evidence_of(&gap.skill)}</td>
                         </tr>
                     }
@@ -138,16 +144,16 @@ pub fn PrintPack(
     view! {
         <section class="sk-print-pack" data-testid="sk-print-pack">
             <h2 class="sk-heading-l">{heading}</h2>
-            <p class="sk-body">{format!("{} {date}. {} {}", strings::PACK_DATE, strings::PACK_SOURCE, profile.source_url)}</p>
-            <p class="sk-body">{move || strings::summary_line(&assessment::summarise(&gaps.get()))}</p>
+            <p class="sk-body">{format!("{} {date}. {} {}", t.pack_date.as_str(), t.pack_source.as_str(), profile.source_url)}</p>
+            <p class="sk-body">{move || t.summary_line(&assessment::summarise(&gaps.get()))}</p>
             <table class="sk-table">
                 <thead>
                     <tr>
-                        <th scope="col" class="sk-table__header">{strings::TABLE_SKILL}</th>
-                        <th scope="col" class="sk-table__header">{strings::REQUIRED}</th>
-                        <th scope="col" class="sk-table__header">{strings::TABLE_YOURS}</th>
-                        <th scope="col" class="sk-table__header">{strings::TABLE_GAP}</th>
-                        <th scope="col" class="sk-table__header">{strings::EVIDENCE_LABEL}</th>
+                        <th scope="col" class="sk-table__header">{t.table_skill.as_str()}</th>
+                        <th scope="col" class="sk-table__header">{t.required.as_str()}</th>
+                        <th scope="col" class="sk-table__header">{t.table_yours.as_str()}</th>
+                        <th scope="col" class="sk-table__header">{t.table_gap.as_str()}</th>
+                        <th scope="col" class="sk-table__header">{t.evidence_label.as_str()}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -1,6 +1,5 @@
 //! Calls to the Worker's public HTTP API.
 
-use crate::strings;
 use gloo_net::http::Request;
 use servicekit_core::api::{AssessmentRecord, Created, Problem, RoleSummary};
 use servicekit_core::assessment::{AssessmentSubmission, FieldProblem};
@@ -63,11 +62,6 @@ pub async fn submit(api: &str, submission: &AssessmentSubmission) -> Result<Crea
         return Err(refused(response).await);
     }
     response.json().await.map_err(|_| ApiFailure::Unreachable)
-}
-
-/// The message for a failure to load.
-pub fn load_message(failure: &ApiFailure) -> String {
-    failure.message(strings::LOAD_FAILED)
 }
 
 /// Lists role profiles.

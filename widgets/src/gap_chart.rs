@@ -1,6 +1,6 @@
 //! The gap chart (SVG drawn from `servicekit_core::chart::layout`) and the same data as a table.
 
-use crate::strings;
+use crate::i18n::{use_strings, Strings};
 use leptos::prelude::*;
 use servicekit_core::assessment::{Gap, SkillChange};
 use servicekit_core::chart::{self, ROW_HEIGHT};
@@ -18,6 +18,7 @@ pub fn GapChart(
     /// Per-skill change since the last saved assessment, when there is one.
     changes: Memo<Option<Vec<SkillChange>>>,
 ) -> impl IntoView {
+    let t = use_strings();
     let scale = profile.scale;
     let name_of = {
         let profile = profile.clone();
@@ -61,7 +62,7 @@ pub fn GapChart(
                     aria-labelledby="sk-chart-title"
                     data-testid="sk-gap-chart"
                 >
-                    <title id="sk-chart-title">{strings::CHART_TITLE}</title>
+                    <title id="sk-chart-title">{t.chart_title.as_str()}</title>
                     {ticks}
                     {rows}
                 </svg>
@@ -72,18 +73,17 @@ pub fn GapChart(
         gaps.get()
             .into_iter()
             .map(|gap| {
-                let rated =
-                    gap.rated.map(|r| strings::level_label(scale, r)).unwrap_or_else(|| "–".to_owned());
+                let rated = gap.rated.map(|r| t.level_label(scale, r)).unwrap_or_else(|| "–".to_owned());
                 view! {
                     <tr class="sk-table__row">
                         <th scope="row" class="sk-table__header">{name_of(&gap.skill)}</th>
-                        <td class="sk-table__cell">{strings::range_label(scale, gap.required)}</td>
+                        <td class="sk-table__cell">{t.range_label(scale, gap.required)}</td>
                         <td class="sk-table__cell">{rated}</td>
-                        <td class="sk-table__cell">{strings::gap_line(gap.status, gap.gap)}</td>
+                        <td class="sk-table__cell">{t.gap_line(gap.status, gap.gap)}</td>
                         {changes.with(|c| {
                             c.as_ref().map(|all| {
                                 let change = all.iter().find(|c| c.skill == gap.skill).and_then(|c| c.change);
-                                view! { <td class="sk-table__cell">{strings::change_line(change)}</td> }
+                                view! { <td class="sk-table__cell">{t.change_line(change)}</td> }
                             })
                         })}
                     </tr>
@@ -94,18 +94,18 @@ pub fn GapChart(
     view! {
         <figure class="sk-chart">
             {svg}
-            <figcaption class="sk-hint">{legend(scale)}</figcaption>
+            <figcaption class="sk-hint">{legend(t, scale)}</figcaption>
         </figure>
         <table class="sk-table" data-testid="sk-gap-table">
-            <caption class="sk-table__caption">{strings::TABLE_CAPTION}</caption>
+            <caption class="sk-table__caption">{t.table_caption.as_str()}</caption>
             <thead>
                 <tr>
-                    <th scope="col" class="sk-table__header">{strings::TABLE_SKILL}</th>
-                    <th scope="col" class="sk-table__header">{strings::REQUIRED}</th>
-                    <th scope="col" class="sk-table__header">{strings::TABLE_YOURS}</th>
-                    <th scope="col" class="sk-table__header">{strings::TABLE_GAP}</th>
+                    <th scope="col" class="sk-table__header">{t.table_skill.as_str()}</th>
+                    <th scope="col" class="sk-table__header">{t.required.as_str()}</th>
+                    <th scope="col" class="sk-table__header">{t.table_yours.as_str()}</th>
+                    <th scope="col" class="sk-table__header">{t.table_gap.as_str()}</th>
                     {move || changes.with(Option::is_some).then(|| view! {
-                        <th scope="col" class="sk-table__header">{strings::TABLE_CHANGE}</th>
+                        <th scope="col" class="sk-table__header">{t.table_change.as_str()}</th>
                     })}
                 </tr>
             </thead>
@@ -114,14 +114,14 @@ pub fn GapChart(
     }
 }
 
-fn legend(scale: Scale) -> String {
+fn legend(t: &Strings, scale: Scale) -> String {
     let levels = match scale {
         Scale::Ddat => scale
             .ranks()
-            .map(|r| format!("{r} {}", strings::level_label(scale, r).to_lowercase()))
+            .map(|r| format!("{r} {}", t.level_label(scale, r).to_lowercase()))
             .collect::<Vec<_>>()
             .join(", "),
         Scale::Sfia => format!("SFIA levels 1 to {}", scale.top()),
     };
-    format!("{} {levels}.", strings::CHART_LEGEND)
+    format!("{} {levels}.", t.chart_legend.as_str())
 }

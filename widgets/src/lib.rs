@@ -7,8 +7,8 @@
 mod answers_file;
 mod api;
 mod gap_chart;
+mod i18n;
 mod self_assessment;
-mod strings;
 mod team_coverage;
 
 use leptos::prelude::*;
@@ -18,30 +18,42 @@ use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 /// Mounts the self-assessment widget into `host`'s shadow root.
 ///
 /// `api` is the Worker's origin, `role` the role profile id, `team` a team id
-/// to count the assessment towards (empty for none) and `stylesheet` the URL
-/// of the widgets' CSS, linked inside the shadow root.
+/// to count the assessment towards (empty for none), `lang` the language
+/// (`en` or `cy`) and `stylesheet` the URL of the widgets' CSS, linked inside
+/// the shadow root.
 #[wasm_bindgen]
 pub fn mount_self_assessment(
     host: HtmlElement,
     api: String,
     role: String,
     team: String,
+    lang: String,
     stylesheet: String,
 ) -> Result<(), JsValue> {
     let container = shadow_container(&host, &stylesheet)?;
     let team = Some(team.trim().to_owned()).filter(|t| !t.is_empty());
     leptos::mount::mount_to(container, move || {
+        provide_context(i18n::strings(&lang));
         view! { <self_assessment::SelfAssessment api=api role=role team=team /> }
     })
     .forget();
     Ok(())
 }
 
-/// Mounts the team coverage widget into `host`'s shadow root.
+/// Mounts the team coverage widget into `host`'s shadow root, in `lang`.
 #[wasm_bindgen]
-pub fn mount_team_coverage(host: HtmlElement, api: String, stylesheet: String) -> Result<(), JsValue> {
+pub fn mount_team_coverage(
+    host: HtmlElement,
+    api: String,
+    lang: String,
+    stylesheet: String,
+) -> Result<(), JsValue> {
     let container = shadow_container(&host, &stylesheet)?;
-    leptos::mount::mount_to(container, move || view! { <team_coverage::TeamCoverage api=api /> }).forget();
+    leptos::mount::mount_to(container, move || {
+        provide_context(i18n::strings(&lang));
+        view! { <team_coverage::TeamCoverage api=api /> }
+    })
+    .forget();
     Ok(())
 }
 

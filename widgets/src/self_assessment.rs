@@ -3,7 +3,7 @@
 use crate::answers_file::{AnswersFile, PrintPack};
 use crate::api::{self, ApiFailure};
 use crate::gap_chart::GapChart;
-use crate::strings;
+use crate::i18n::use_strings;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -23,6 +23,7 @@ pub fn SelfAssessment(
     /// Id of a team to count the assessment towards, if any.
     team: Option<String>,
 ) -> impl IntoView {
+    let t = use_strings();
     let load = {
         let (api, role) = (api.clone(), role.clone());
         move || {
@@ -33,11 +34,11 @@ pub fn SelfAssessment(
     let profile = LocalResource::new(load);
     view! {
         <section class="sk-self-assessment" aria-labelledby="sk-title">
-            <h2 id="sk-title" class="sk-heading-l">{strings::TITLE}</h2>
+            <h2 id="sk-title" class="sk-heading-l">{t.title.as_str()}</h2>
             {move || match profile.get() {
-                None => view! { <p class="sk-body" role="status">{strings::LOADING}</p> }.into_any(),
+                None => view! { <p class="sk-body" role="status">{t.loading.as_str()}</p> }.into_any(),
                 Some(Err(failure)) => {
-                    view! { <ErrorPanel message=api::load_message(&failure) /> }.into_any()
+                    view! { <ErrorPanel message=failure.message(t.load_failed.as_str()) /> }.into_any()
                 }
                 Some(Ok(profile)) => {
                     view! { <AssessmentForm api=api.clone() profile=Arc::new(profile) team=team.clone() /> }
@@ -51,9 +52,10 @@ pub fn SelfAssessment(
 /// A message that something failed, announced to screen readers.
 #[component]
 fn ErrorPanel(message: String) -> impl IntoView {
+    let t = use_strings();
     view! {
         <div class="sk-error-summary" role="alert" data-testid="sk-error">
-            <h3 class="sk-error-summary__title">{strings::ERROR_SUMMARY}</h3>
+            <h3 class="sk-error-summary__title">{t.error_summary.as_str()}</h3>
             <p class="sk-body">{message}</p>
         </div>
     }
@@ -72,6 +74,7 @@ fn draft_key(role: &str) -> String {
 /// The form for one role profile; answers survive a reload in browser storage.
 #[component]
 fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) -> impl IntoView {
+    let t = use_strings();
     let key = draft_key(&profile.id);
     let mut restored = LocalStorage::get::<AssessmentSubmission>(&key)
         .ok()
@@ -172,7 +175,7 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
                     Err(err) => {
                         problems.set(err.field_problems());
                         failure.set(Some(match &err {
-                            ApiFailure::Unreachable => strings::SUBMIT_UNREACHABLE.to_owned(),
+                            ApiFailure::Unreachable => t.submit_unreachable.as_str().to_owned(),
                             ApiFailure::Refused(problem) => problem.detail.clone(),
                         }));
                         focus_summary();
@@ -214,12 +217,12 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
                 saved
                     .get()
                     .map(|created| {
-                        let summary = strings::summary_line(&assessment::summarise(&gaps.get_untracked()));
+                        let summary = t.summary_line(&assessment::summarise(&gaps.get_untracked()));
                         view! { <SavedPanel created summary /> }
                     })
             }}
             <button type="button" class="sk-button sk-button--secondary" on:click=start_again.clone()>
-                {strings::START_AGAIN}
+                {t.start_again.as_str()}
             </button>
             </div>
         </Show>
@@ -232,7 +235,7 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
                 data-testid="sk-error-summary"
                 hidden=move || problems.with(Vec::is_empty) && failure.with(Option::is_none)
             >
-                <h3 class="sk-error-summary__title">{strings::ERROR_SUMMARY}</h3>
+                <h3 class="sk-error-summary__title">{t.error_summary.as_str()}</h3>
                 {move || failure.get().map(|message| view! { <p class="sk-body">{message}</p> })}
                 <ul class="sk-list sk-error-summary__list">
                     {move || {
@@ -263,7 +266,7 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
                 {format!("{} ({} {})", profile.title, profile.framework.name, profile.framework.version)}
                 " · "
                 <a href=profile.source_url.clone() class="sk-link" rel="noopener" target="_blank">
-                    {strings::SOURCE_LINK}
+                    {t.source_link.as_str()}
                 </a>
             </p>
             {profile.note.clone().map(|note| view! { <p class="sk-inset">{note}</p> })}
@@ -271,12 +274,12 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
                 <ContextQuestions questions=profile.context_questions() draft />
                 {questions}
                 <div class="sk-summary" aria-live="polite" data-testid="sk-gap-summary">
-                    <h3 class="sk-heading-s">{strings::SUMMARY_HEADING}</h3>
-                    <p class="sk-body">{move || strings::summary_line(&assessment::summarise(&gaps.get()))}</p>
+                    <h3 class="sk-heading-s">{t.summary_heading.as_str()}</h3>
+                    <p class="sk-body">{move || t.summary_line(&assessment::summarise(&gaps.get()))}</p>
                     <GapChart profile=profile.clone() gaps changes />
                 </div>
                 <button type="submit" class="sk-button" disabled=move || sending.get()>
-                    {move || if sending.get() { strings::SUBMITTING } else { strings::SUBMIT }}
+                    {move || if sending.get() { t.submitting.as_str() } else { t.submit.as_str() }}
                 </button>
             </form>
             <AnswersFile profile=profile.clone() draft />
@@ -310,11 +313,12 @@ fn ContextQuestions(
     questions: servicekit_core::role::ContextQuestions,
     draft: RwSignal<AssessmentSubmission>,
 ) -> impl IntoView {
+    let t = use_strings();
     type Field = fn(&mut ServiceContext) -> &mut bool;
     let all: [(bool, &'static str, &'static str, Field); 3] = [
-        (questions.large, "large", strings::CONTEXT_LARGE, |c| &mut c.large),
-        (questions.outsources, "outsources", strings::CONTEXT_OUTSOURCES, |c| &mut c.outsources),
-        (questions.has_products, "has-products", strings::CONTEXT_PRODUCTS, |c| &mut c.has_products),
+        (questions.large, "large", t.context_large.as_str(), |c| &mut c.large),
+        (questions.outsources, "outsources", t.context_outsources.as_str(), |c| &mut c.outsources),
+        (questions.has_products, "has-products", t.context_products.as_str(), |c| &mut c.has_products),
     ];
     let boxes = all
         .into_iter()
@@ -339,8 +343,8 @@ fn ContextQuestions(
         view! {
             <div class="sk-form-group">
                 <fieldset class="sk-fieldset" aria-describedby="sk-context-hint">
-                    <legend class="sk-fieldset__legend">{strings::CONTEXT_LEGEND}</legend>
-                    <p class="sk-hint" id="sk-context-hint">{strings::CONTEXT_HINT}</p>
+                    <legend class="sk-fieldset__legend">{t.context_legend.as_str()}</legend>
+                    <p class="sk-hint" id="sk-context-hint">{t.context_hint.as_str()}</p>
                     <div class="sk-checkboxes">{boxes}</div>
                 </fieldset>
             </div>
@@ -359,6 +363,7 @@ fn SkillQuestion(
     gaps: Memo<Vec<Gap>>,
     problems: RwSignal<Vec<FieldProblem>>,
 ) -> impl IntoView {
+    let t = use_strings();
     let id = skill.id.clone();
     let prefix = format!("/ratings/{id}");
     let error = Memo::new(move |_| {
@@ -377,7 +382,7 @@ fn SkillQuestion(
         let skill = skill.clone();
         move || {
             let levels = draft.with(|d| skill.levels_for(&d.context));
-            format!("{}: {}.", strings::REQUIRED, strings::range_label(scale, levels))
+            format!("{}: {}.", t.required.as_str(), t.range_label(scale, levels))
         }
     };
     let hint_id = format!("sk-{id}-hint");
@@ -394,10 +399,7 @@ fn SkillQuestion(
         let id = id.clone();
         move || {
             gaps.with(|all| {
-                all.iter()
-                    .find(|g| g.skill == id)
-                    .map(|g| strings::gap_line(g.status, g.gap))
-                    .unwrap_or_default()
+                all.iter().find(|g| g.skill == id).map(|g| t.gap_line(g.status, g.gap)).unwrap_or_default()
             })
         }
     };
@@ -429,7 +431,7 @@ fn SkillQuestion(
                         on:change=choose
                     />
                     <label class="sk-label sk-radios__label" for=input_id>
-                        {strings::level_label(scale, rank)}
+                        {t.level_label(scale, rank)}
                     </label>
                 </div>
             }
@@ -455,7 +457,7 @@ fn SkillQuestion(
         view! {
             " "
             <a class="sk-link" href=url rel="noopener" target="_blank">
-                {strings::SKILL_LINK}
+                {t.skill_link.as_str()}
             </a>
         }
     });
@@ -482,7 +484,7 @@ fn SkillQuestion(
                         .map(|message| {
                             view! {
                                 <p class="sk-error-message" id=error_id.clone()>
-                                    <span class="sk-visually-hidden">"Error: "</span>
+                                    <span class="sk-visually-hidden">{t.error_prefix.as_str()} " "</span>
                                     {message}
                                 </p>
                             }
@@ -490,8 +492,8 @@ fn SkillQuestion(
                 }}
                 <div class="sk-radios sk-radios--inline">{radios}</div>
                 <p class="sk-gap" data-testid=format!("sk-gap-{id}")>{gap_text}</p>
-                <label class="sk-label" for=evidence_id.clone()>{strings::EVIDENCE_LABEL}</label>
-                <p class="sk-hint">{strings::EVIDENCE_HINT}</p>
+                <label class="sk-label" for=evidence_id.clone()>{t.evidence_label.as_str()}</label>
+                <p class="sk-hint">{t.evidence_hint.as_str()}</p>
                 <textarea
                     class="sk-textarea"
                     id=evidence_id
@@ -507,17 +509,18 @@ fn SkillQuestion(
 /// What the person sees after saving: their result, where the record is and the key to read it.
 #[component]
 fn SavedPanel(created: Created, summary: String) -> impl IntoView {
+    let t = use_strings();
     view! {
         <div class="sk-panel" role="status" data-testid="sk-saved">
-            <h3 class="sk-panel__title">{strings::SAVED_HEADING}</h3>
+            <h3 class="sk-panel__title">{t.saved_heading.as_str()}</h3>
             <p class="sk-body" data-testid="sk-saved-summary">{summary}</p>
-            <p class="sk-body">{strings::SAVED_BODY}</p>
+            <p class="sk-body">{t.saved_body.as_str()}</p>
             <dl class="sk-summary-list">
-                <dt>{strings::SAVED_LINK}</dt>
+                <dt>{t.saved_link.as_str()}</dt>
                 <dd>
                     <code data-testid="sk-result-url">{created.url.clone()}</code>
                 </dd>
-                <dt>{strings::SAVED_TOKEN}</dt>
+                <dt>{t.saved_token.as_str()}</dt>
                 <dd>
                     <code data-testid="sk-token">{created.token.clone()}</code>
                 </dd>

@@ -2,7 +2,7 @@
 //! members, and sees whether the team covers the role's skills between them.
 
 use crate::api::{self, ApiFailure};
-use crate::strings;
+use crate::i18n::{use_strings, Strings};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use servicekit_core::api::Created;
@@ -15,25 +15,27 @@ pub fn TeamCoverage(
     /// Origin of the servicekit API.
     api: String,
 ) -> impl IntoView {
+    let t = use_strings();
     let team_id = RwSignal::new(String::new());
     let lead_key = RwSignal::new(String::new());
     view! {
         <section class="sk-team" aria-labelledby="sk-team-title">
-            <h2 id="sk-team-title" class="sk-heading-l">{strings::TEAM_TITLE}</h2>
-            <p class="sk-body">{strings::TEAM_INTRO}</p>
+            <h2 id="sk-team-title" class="sk-heading-l">{t.team_title.as_str()}</h2>
+            <p class="sk-body">{t.team_intro.as_str()}</p>
             <CreateTeam api=api.clone() team_id lead_key />
             <ViewCoverage api team_id lead_key />
         </section>
     }
 }
 
-fn failure_message(failure: &ApiFailure) -> String {
-    failure.message(strings::TEAM_UNREACHABLE)
+fn failure_message(t: &Strings, failure: &ApiFailure) -> String {
+    failure.message(t.team_unreachable.as_str())
 }
 
 /// Form to create a team; shows the id, key and the snippet for members once created.
 #[component]
 fn CreateTeam(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>) -> impl IntoView {
+    let t = use_strings();
     let roles = LocalResource::new({
         let api = api.clone();
         move || {
@@ -67,7 +69,7 @@ fn CreateTeam(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>
                     let fields: Vec<String> =
                         failure.field_problems().into_iter().map(|p| p.detail).collect();
                     let message =
-                        if fields.is_empty() { failure_message(&failure) } else { fields.join(" ") };
+                        if fields.is_empty() { failure_message(t, &failure) } else { fields.join(" ") };
                     error.set(Some(message));
                 }
             }
@@ -102,35 +104,35 @@ fn CreateTeam(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>
             }
         };
     view! {
-        <h3 class="sk-heading-m">{strings::TEAM_CREATE}</h3>
+        <h3 class="sk-heading-m">{t.team_create.as_str()}</h3>
         <form novalidate on:submit=on_submit data-testid="sk-team-create">
             {move || error.get().map(|message| view! {
                 <div class="sk-error-summary" role="alert"><p class="sk-body">{message}</p></div>
             })}
             <div class="sk-form-group">
-                <label class="sk-label" for="sk-team-name">{strings::TEAM_NAME}</label>
+                <label class="sk-label" for="sk-team-name">{t.team_name.as_str()}</label>
                 <input class="sk-input" id="sk-team-name" type="text" autocomplete="off"
                     on:input=move |ev| name.set(event_target_value(&ev)) />
             </div>
             <div class="sk-form-group">
-                <label class="sk-label" for="sk-team-role">{strings::TEAM_ROLE}</label>
+                <label class="sk-label" for="sk-team-role">{t.team_role.as_str()}</label>
                 <select class="sk-select" id="sk-team-role" on:change=move |ev| role.set(event_target_value(&ev))>
-                    <option value="">{strings::TEAM_ROLE_CHOOSE}</option>
+                    <option value="">{t.team_role_choose.as_str()}</option>
                     {role_options}
                 </select>
             </div>
             <div class="sk-form-group">
             <fieldset class="sk-fieldset">
-                <legend class="sk-fieldset__legend">{strings::CONTEXT_LEGEND}</legend>
-                <p class="sk-hint">{strings::TEAM_CONTEXT_HINT}</p>
+                <legend class="sk-fieldset__legend">{t.context_legend.as_str()}</legend>
+                <p class="sk-hint">{t.team_context_hint.as_str()}</p>
                 <div class="sk-checkboxes">
-                    {context_box("sk-team-large", strings::CONTEXT_LARGE, |c| &mut c.large)}
-                    {context_box("sk-team-outsources", strings::CONTEXT_OUTSOURCES, |c| &mut c.outsources)}
-                    {context_box("sk-team-products", strings::CONTEXT_PRODUCTS, |c| &mut c.has_products)}
+                    {context_box("sk-team-large", t.context_large.as_str(), |c| &mut c.large)}
+                    {context_box("sk-team-outsources", t.context_outsources.as_str(), |c| &mut c.outsources)}
+                    {context_box("sk-team-products", t.context_products.as_str(), |c| &mut c.has_products)}
                 </div>
             </fieldset>
             </div>
-            <button type="submit" class="sk-button">{strings::TEAM_CREATE_BUTTON}</button>
+            <button type="submit" class="sk-button">{t.team_create_button.as_str()}</button>
         </form>
         {move || created.get().map(|(team, role)| {
             let snippet = format!(
@@ -139,13 +141,13 @@ fn CreateTeam(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>
             );
             view! {
                 <div class="sk-panel" role="status" data-testid="sk-team-created">
-                    <h4 class="sk-panel__title">{strings::TEAM_CREATED}</h4>
+                    <h4 class="sk-panel__title">{t.team_created.as_str()}</h4>
                     <dl class="sk-summary-list">
-                        <dt>{strings::TEAM_ID}</dt>
+                        <dt>{t.team_id.as_str()}</dt>
                         <dd><code data-testid="sk-team-id">{team.id.clone()}</code></dd>
-                        <dt>{strings::TEAM_KEY}</dt>
+                        <dt>{t.team_key.as_str()}</dt>
                         <dd><code data-testid="sk-team-key">{team.token.clone()}</code></dd>
-                        <dt>{strings::TEAM_SNIPPET}</dt>
+                        <dt>{t.team_snippet.as_str()}</dt>
                         <dd><code>{snippet}</code></dd>
                     </dl>
                 </div>
@@ -157,6 +159,7 @@ fn CreateTeam(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>
 /// Form to see a team's coverage with its id and the lead's key.
 #[component]
 fn ViewCoverage(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>) -> impl IntoView {
+    let t = use_strings();
     let report = RwSignal::new(None::<Result<(TeamReport, Option<RoleProfile>), String>>);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -167,25 +170,25 @@ fn ViewCoverage(api: String, team_id: RwSignal<String>, lead_key: RwSignal<Strin
                     let profile = api::role(&api, &found.role).await.ok();
                     Ok((found, profile))
                 }
-                Err(failure) => Err(failure_message(&failure)),
+                Err(failure) => Err(failure_message(t, &failure)),
             };
             report.set(Some(result));
         });
     };
     view! {
-        <h3 class="sk-heading-m">{strings::TEAM_VIEW}</h3>
+        <h3 class="sk-heading-m">{t.team_view.as_str()}</h3>
         <form novalidate on:submit=on_submit data-testid="sk-team-view">
             <div class="sk-form-group">
-                <label class="sk-label" for="sk-team-id">{strings::TEAM_ID}</label>
+                <label class="sk-label" for="sk-team-id">{t.team_id.as_str()}</label>
                 <input class="sk-input" id="sk-team-id" type="text" autocomplete="off" spellcheck="false"
                     prop:value=move || team_id.get() on:input=move |ev| team_id.set(event_target_value(&ev)) />
             </div>
             <div class="sk-form-group">
-                <label class="sk-label" for="sk-team-key">{strings::TEAM_KEY}</label>
+                <label class="sk-label" for="sk-team-key">{t.team_key.as_str()}</label>
                 <input class="sk-input" id="sk-team-key" type="password" autocomplete="off"
                     prop:value=move || lead_key.get() on:input=move |ev| lead_key.set(event_target_value(&ev)) />
             </div>
-            <button type="submit" class="sk-button">{strings::TEAM_VIEW_BUTTON}</button>
+            <button type="submit" class="sk-button">{t.team_view_button.as_str()}</button>
         </form>
         <div aria-live="polite" data-testid="sk-team-report">
             {move || report.get().map(|result| match result {
@@ -201,26 +204,27 @@ fn ViewCoverage(api: String, team_id: RwSignal<String>, lead_key: RwSignal<Strin
 /// The coverage, or why it is not shown yet.
 #[component]
 fn CoverageTable(report: TeamReport, profile: Option<RoleProfile>) -> impl IntoView {
+    let t = use_strings();
     let scale = profile.as_ref().map(|p| p.scale).unwrap_or(servicekit_core::Scale::Ddat);
     let name_of = move |id: &str| {
         profile.as_ref().and_then(|p| p.skill(id)).map(|s| s.name.clone()).unwrap_or_else(|| id.to_owned())
     };
     match report.coverage {
         Coverage::TooFewMembers { members, needed } => view! {
-            <p class="sk-inset" data-testid="sk-team-too-few">{strings::team_too_few(members, needed)}</p>
+            <p class="sk-inset" data-testid="sk-team-too-few">{t.team_too_few(members, needed)}</p>
         }
         .into_any(),
         Coverage::Ready { members, covered, skills, coverage } => {
             let rows = coverage
                 .into_iter()
                 .map(|row| {
-                    let best =
-                        row.best.map(|b| strings::level_label(scale, b)).unwrap_or_else(|| "–".to_owned());
-                    let verdict = if row.covered { strings::TEAM_COVERED } else { strings::TEAM_NOT_COVERED };
+                    let best = row.best.map(|b| t.level_label(scale, b)).unwrap_or_else(|| "–".to_owned());
+                    let verdict =
+                        if row.covered { t.team_covered.as_str() } else { t.team_not_covered.as_str() };
                     view! {
                         <tr>
                             <th scope="row" class="sk-table__header">{name_of(&row.skill)}</th>
-                            <td class="sk-table__cell">{strings::range_label(scale, row.required)}</td>
+                            <td class="sk-table__cell">{t.range_label(scale, row.required)}</td>
                             <td class="sk-table__cell">{row.members_reaching}</td>
                             <td class="sk-table__cell">{best}</td>
                             <td class="sk-table__cell">{verdict}</td>
@@ -229,16 +233,16 @@ fn CoverageTable(report: TeamReport, profile: Option<RoleProfile>) -> impl IntoV
                 })
                 .collect_view();
             view! {
-                <p class="sk-body" data-testid="sk-team-summary">{strings::team_summary(&report.name, covered, skills, members)}</p>
+                <p class="sk-body" data-testid="sk-team-summary">{t.team_summary_line(&report.name, covered, skills, members)}</p>
                 <table class="sk-table" data-testid="sk-team-table">
-                    <caption class="sk-table__caption">{strings::TEAM_TABLE_CAPTION}</caption>
+                    <caption class="sk-table__caption">{t.team_table_caption.as_str()}</caption>
                     <thead>
                         <tr>
-                            <th scope="col" class="sk-table__header">{strings::TABLE_SKILL}</th>
-                            <th scope="col" class="sk-table__header">{strings::REQUIRED}</th>
-                            <th scope="col" class="sk-table__header">{strings::TEAM_REACHING}</th>
-                            <th scope="col" class="sk-table__header">{strings::TEAM_BEST}</th>
-                            <th scope="col" class="sk-table__header">{strings::TEAM_COVERED_HEADING}</th>
+                            <th scope="col" class="sk-table__header">{t.table_skill.as_str()}</th>
+                            <th scope="col" class="sk-table__header">{t.required.as_str()}</th>
+                            <th scope="col" class="sk-table__header">{t.team_reaching.as_str()}</th>
+                            <th scope="col" class="sk-table__header">{t.team_best.as_str()}</th>
+                            <th scope="col" class="sk-table__header">{t.team_covered_heading.as_str()}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

@@ -1,0 +1,338 @@
+//! User-facing text, loaded from the translation files `widgets/i18n/*.json`
+//! (English complete; Welsh may be partial and falls back to English key by key).
+//! A widget's language comes from its `lang` attribute.
+
+use leptos::prelude::*;
+use serde::Deserialize;
+use servicekit_core::{GapStatus, GapSummary, LevelRange, Scale};
+use std::cell::RefCell;
+
+const EN: &str = include_str!("../i18n/en.json");
+const CY: &str = include_str!("../i18n/cy.json");
+
+/// A message with plural forms, chosen by the language's plural rules (CLDR categories).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Plural {
+    /// Form for the "zero" category (Welsh).
+    pub zero: Option<String>,
+    /// Form for "one".
+    pub one: Option<String>,
+    /// Form for "two" (Welsh).
+    pub two: Option<String>,
+    /// Form for "few" (Welsh).
+    pub few: Option<String>,
+    /// Form for "many" (Welsh).
+    pub many: Option<String>,
+    /// Form for every other number; always present.
+    pub other: String,
+}
+
+/// Every string the widgets show, in one language.
+#[derive(Debug, Deserialize)]
+pub struct Strings {
+    /// BCP 47 language tag, `en` or `cy`.
+    #[serde(skip)]
+    pub lang: &'static str,
+    /// `title` in the translation files.
+    pub title: String,
+    /// `loading` in the translation files.
+    pub loading: String,
+    /// `load_failed` in the translation files.
+    pub load_failed: String,
+    /// `evidence_label` in the translation files.
+    pub evidence_label: String,
+    /// `evidence_hint` in the translation files.
+    pub evidence_hint: String,
+    /// `summary_heading` in the translation files.
+    pub summary_heading: String,
+    /// `submit` in the translation files.
+    pub submit: String,
+    /// `submitting` in the translation files.
+    pub submitting: String,
+    /// `error_summary` in the translation files.
+    pub error_summary: String,
+    /// `submit_unreachable` in the translation files.
+    pub submit_unreachable: String,
+    /// `saved_heading` in the translation files.
+    pub saved_heading: String,
+    /// `saved_body` in the translation files.
+    pub saved_body: String,
+    /// `saved_link` in the translation files.
+    pub saved_link: String,
+    /// `saved_token` in the translation files.
+    pub saved_token: String,
+    /// `start_again` in the translation files.
+    pub start_again: String,
+    /// `required` in the translation files.
+    pub required: String,
+    /// `source_link` in the translation files.
+    pub source_link: String,
+    /// `context_legend` in the translation files.
+    pub context_legend: String,
+    /// `context_hint` in the translation files.
+    pub context_hint: String,
+    /// `context_large` in the translation files.
+    pub context_large: String,
+    /// `context_outsources` in the translation files.
+    pub context_outsources: String,
+    /// `context_products` in the translation files.
+    pub context_products: String,
+    /// `skill_link` in the translation files.
+    pub skill_link: String,
+    /// `chart_title` in the translation files.
+    pub chart_title: String,
+    /// `chart_legend` in the translation files.
+    pub chart_legend: String,
+    /// `table_caption` in the translation files.
+    pub table_caption: String,
+    /// `table_skill` in the translation files.
+    pub table_skill: String,
+    /// `table_yours` in the translation files.
+    pub table_yours: String,
+    /// `table_gap` in the translation files.
+    pub table_gap: String,
+    /// `team_title` in the translation files.
+    pub team_title: String,
+    /// `team_intro` in the translation files.
+    pub team_intro: String,
+    /// `team_unreachable` in the translation files.
+    pub team_unreachable: String,
+    /// `team_create` in the translation files.
+    pub team_create: String,
+    /// `team_name` in the translation files.
+    pub team_name: String,
+    /// `team_role` in the translation files.
+    pub team_role: String,
+    /// `team_role_choose` in the translation files.
+    pub team_role_choose: String,
+    /// `team_context_hint` in the translation files.
+    pub team_context_hint: String,
+    /// `team_create_button` in the translation files.
+    pub team_create_button: String,
+    /// `team_created` in the translation files.
+    pub team_created: String,
+    /// `team_id` in the translation files.
+    pub team_id: String,
+    /// `team_key` in the translation files.
+    pub team_key: String,
+    /// `team_snippet` in the translation files.
+    pub team_snippet: String,
+    /// `team_view` in the translation files.
+    pub team_view: String,
+    /// `team_view_button` in the translation files.
+    pub team_view_button: String,
+    /// `team_table_caption` in the translation files.
+    pub team_table_caption: String,
+    /// `team_reaching` in the translation files.
+    pub team_reaching: String,
+    /// `team_best` in the translation files.
+    pub team_best: String,
+    /// `team_covered_heading` in the translation files.
+    pub team_covered_heading: String,
+    /// `team_covered` in the translation files.
+    pub team_covered: String,
+    /// `team_not_covered` in the translation files.
+    pub team_not_covered: String,
+    /// `answers_heading` in the translation files.
+    pub answers_heading: String,
+    /// `download_json` in the translation files.
+    pub download_json: String,
+    /// `download_csv` in the translation files.
+    pub download_csv: String,
+    /// `import_label` in the translation files.
+    pub import_label: String,
+    /// `import_hint` in the translation files.
+    pub import_hint: String,
+    /// `import_done` in the translation files.
+    pub import_done: String,
+    /// `import_not_assessment` in the translation files.
+    pub import_not_assessment: String,
+    /// `import_refused` in the translation files.
+    pub import_refused: String,
+    /// `print` in the translation files.
+    pub print: String,
+    /// `pack_title` in the translation files.
+    pub pack_title: String,
+    /// `pack_date` in the translation files.
+    pub pack_date: String,
+    /// `pack_source` in the translation files.
+    pub pack_source: String,
+    /// `table_change` in the translation files.
+    pub table_change: String,
+    /// `level_ddat` in the translation files.
+    pub level_ddat: [String; 4],
+    /// `level_sfia` in the translation files.
+    pub level_sfia: String,
+    /// `range_between_sfia` in the translation files.
+    pub range_between_sfia: String,
+    /// `range_between_ddat` in the translation files.
+    pub range_between_ddat: String,
+    /// `range_at_least` in the translation files.
+    pub range_at_least: String,
+    /// `gap_met` in the translation files.
+    pub gap_met: String,
+    /// `gap_not_rated` in the translation files.
+    pub gap_not_rated: String,
+    /// `gap_below` in the translation files.
+    pub gap_below: Plural,
+    /// `gap_above` in the translation files.
+    pub gap_above: Plural,
+    /// `summary` in the translation files.
+    pub summary: String,
+    /// `team_taken_part` in the translation files.
+    pub team_taken_part: Plural,
+    /// `team_appears` in the translation files.
+    pub team_appears: String,
+    /// `team_summary` in the translation files.
+    pub team_summary: String,
+    /// `change_none` in the translation files.
+    pub change_none: String,
+    /// `change_same` in the translation files.
+    pub change_same: String,
+    /// `change_up` in the translation files.
+    pub change_up: Plural,
+    /// `change_down` in the translation files.
+    pub change_down: Plural,
+    /// `error_prefix` in the translation files.
+    pub error_prefix: String,
+}
+
+/// Replaces each `{name}` in `template` with its value.
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    out
+}
+
+/// The CLDR plural category of `n` in `lang` (English and Welsh).
+fn category(lang: &str, n: u64) -> &'static str {
+    match (lang, n) {
+        ("cy", 0) => "zero",
+        (_, 1) => "one",
+        ("cy", 2) => "two",
+        ("cy", 3) => "few",
+        ("cy", 6) => "many",
+        _ => "other",
+    }
+}
+
+impl Plural {
+    /// The form for `n` in `lang`, filled with `{n}`.
+    pub fn count(&self, lang: &str, n: u64) -> String {
+        let form = match category(lang, n) {
+            "zero" => self.zero.as_ref(),
+            "one" => self.one.as_ref(),
+            "two" => self.two.as_ref(),
+            "few" => self.few.as_ref(),
+            "many" => self.many.as_ref(),
+            _ => None,
+        };
+        fill(form.unwrap_or(&self.other), &[("n", &n)])
+    }
+}
+
+thread_local! {
+    static LOADED: RefCell<Vec<&'static Strings>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The strings for `lang` (`cy…` is Welsh; anything else English), loaded once.
+pub fn strings(lang: &str) -> &'static Strings {
+    let lang: &'static str = if lang.trim().to_ascii_lowercase().starts_with("cy") { "cy" } else { "en" };
+    if let Some(found) = LOADED.with(|l| l.borrow().iter().copied().find(|s| s.lang == lang)) {
+        return found;
+    }
+    let mut merged: serde_json::Value = serde_json::from_str(EN).expect("en.json is valid JSON");
+    if lang == "cy" {
+        let welsh: serde_json::Value = serde_json::from_str(CY).expect("cy.json is valid JSON");
+        if let (Some(base), Some(over)) = (merged.as_object_mut(), welsh.as_object()) {
+            for (key, value) in over {
+                base.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    let mut loaded: Strings = serde_json::from_value(merged).expect("en.json has every string");
+    loaded.lang = lang;
+    let loaded: &'static Strings = Box::leak(Box::new(loaded));
+    LOADED.with(|l| l.borrow_mut().push(loaded));
+    loaded
+}
+
+/// The strings of the widget being rendered (English if none were provided).
+pub fn use_strings() -> &'static Strings {
+    use_context::<&'static Strings>().unwrap_or_else(|| strings("en"))
+}
+
+impl Strings {
+    /// How a level is shown on its radio button.
+    pub fn level_label(&self, scale: Scale, rank: u8) -> String {
+        match scale {
+            Scale::Ddat if (1..=4).contains(&rank) => self.level_ddat[usize::from(rank) - 1].clone(),
+            _ => fill(&self.level_sfia, &[("n", &rank)]),
+        }
+    }
+
+    /// How a required range is written: "Expert", "Level 4", "Level 5 or above", "Levels 3 to 4".
+    pub fn range_label(&self, scale: Scale, range: LevelRange) -> String {
+        match (scale, range.max) {
+            (_, Some(max)) if max == range.min => self.level_label(scale, max),
+            (Scale::Sfia, Some(max)) => fill(&self.range_between_sfia, &[("min", &range.min), ("max", &max)]),
+            (Scale::Ddat, Some(max)) => fill(
+                &self.range_between_ddat,
+                &[
+                    ("min", &self.level_label(scale, range.min)),
+                    ("max", &self.level_label(scale, max).to_lowercase()),
+                ],
+            ),
+            (_, None) => fill(&self.range_at_least, &[("level", &self.level_label(scale, range.min))]),
+        }
+    }
+
+    /// One line describing a skill's gap.
+    pub fn gap_line(&self, status: GapStatus, gap: Option<i8>) -> String {
+        match (status, gap) {
+            (GapStatus::Met, _) => self.gap_met.clone(),
+            (GapStatus::Below, Some(n)) => self.gap_below.count(self.lang, n.unsigned_abs().into()),
+            (GapStatus::Above, Some(n)) => self.gap_above.count(self.lang, n.unsigned_abs().into()),
+            _ => self.gap_not_rated.clone(),
+        }
+    }
+
+    /// The live summary sentence.
+    pub fn summary_line(&self, summary: &GapSummary) -> String {
+        fill(
+            &self.summary,
+            &[
+                ("met", &summary.met),
+                ("below", &summary.below),
+                ("above", &summary.above),
+                ("not_rated", &summary.not_rated),
+            ],
+        )
+    }
+
+    /// Why team coverage is not shown yet.
+    pub fn team_too_few(&self, members: usize, needed: usize) -> String {
+        let taken = self.team_taken_part.count(self.lang, members as u64);
+        format!("{taken} {}", fill(&self.team_appears, &[("needed", &needed)]))
+    }
+
+    /// The team coverage summary line.
+    pub fn team_summary_line(&self, team: &str, covered: usize, skills: usize, members: usize) -> String {
+        fill(
+            &self.team_summary,
+            &[("team", &team), ("covered", &covered), ("skills", &skills), ("members", &members)],
+        )
+    }
+
+    /// How a skill moved since the last saved assessment.
+    pub fn change_line(&self, change: Option<i8>) -> String {
+        match change {
+            None => self.change_none.clone(),
+            Some(0) => self.change_same.clone(),
+            Some(n) if n > 0 => self.change_up.count(self.lang, n.unsigned_abs().into()),
+            Some(n) => self.change_down.count(self.lang, n.unsigned_abs().into()),
+        }
+    }
+}
