@@ -1,24 +1,12 @@
 // Journey: a person downloads their answers (JSON and CSV), imports a file back
 // (bad files are refused and change nothing), and prints a conversation pack.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorker, freshStateDir } from '../support/worker.mjs';
 import { allAt } from '../support/examples.mjs';
-import { launch } from './fixtures/browser.mjs';
+import { workerAndBrowser } from './fixtures/session.mjs';
 import { SelfAssessmentPage } from './fixtures/self_assessment_page.mjs';
 
-const PORT = 8796;
-let worker;
-let browser;
-
-before(async () => {
-  worker = await startWorker({ port: PORT, persistTo: freshStateDir() });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await worker?.stop();
-});
+const session = workerAndBrowser(8796);
 
 function decodeDataUrl(href) {
   assert.match(href, /^data:[a-z/]+;charset=utf-8,/);
@@ -31,8 +19,8 @@ function jsonFile(value) {
 }
 
 test('answers go out as JSON and CSV, come back from JSON, and print as a pack', async () => {
-  const page = await browser.newPage();
-  const form = new SelfAssessmentPage(page, worker.url);
+  const page = await session.browser.newPage();
+  const form = new SelfAssessmentPage(page, session.worker.url);
   await form.open();
   await form.radio('Agile working', 'Expert').check();
   await form.radio('User focus', 'Practitioner').check();

@@ -1,25 +1,14 @@
 // Journey: a service owner completes the self-assessment on the demo intranet page
 // with the keyboard, survives a reload and an outage, saves, and reads it back.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startWorker, freshStateDir } from '../support/worker.mjs';
 import { SKILLS } from '../support/examples.mjs';
-import { launch, artifacts } from './fixtures/browser.mjs';
+import { artifacts } from './fixtures/browser.mjs';
+import { workerAndBrowser } from './fixtures/session.mjs';
 import { SelfAssessmentPage } from './fixtures/self_assessment_page.mjs';
 
-const PORT = 8791;
-let worker;
-let browser;
-
-before(async () => {
-  worker = await startWorker({ port: PORT, persistTo: freshStateDir() });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await worker?.stop();
-});
+const session = workerAndBrowser(8791);
 
 const NAMES = [
   'Agile working', 'Financial ownership', 'Life-cycle perspective', 'Operational management',
@@ -28,10 +17,10 @@ const NAMES = [
 const LEVELS = ['Expert', 'Practitioner', 'Practitioner', 'Expert', 'Working', 'Working', 'Expert', 'Expert'];
 
 test('self-assessment by keyboard: errors, live gaps, reload, outage, save, read back', async () => {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  const form = new SelfAssessmentPage(page, worker.url);
+  const form = new SelfAssessmentPage(page, session.worker.url);
   await form.open();
 
   // The host page's own styles do not leak into the widget.
@@ -89,7 +78,7 @@ test('self-assessment by keyboard: errors, live gaps, reload, outage, save, read
   const link = (await page.getByTestId('sk-result-url').textContent()).trim();
   assert.equal(await page.getByTestId('sk-saved-summary').textContent(), '6 met, 2 below, 0 above, 0 not rated yet.');
   const token = (await page.getByTestId('sk-token').textContent()).trim();
-  assert.match(link, new RegExp(`^${worker.url}/v1/assessments/[0-9a-f]{32}$`));
+  assert.match(link, new RegExp(`^${session.worker.url}/v1/assessments/[0-9a-f]{32}$`));
   await page.screenshot({ path: join(artifacts, 'self-assessment-saved.png'), fullPage: true });
 
   // The stored record is what was chosen, read back through the API with the token.
@@ -118,8 +107,8 @@ test('self-assessment by keyboard: errors, live gaps, reload, outage, save, read
 });
 
 test('the widget speaks Welsh when its lang attribute says cy', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${worker.url}/demo/`);
+  const page = await session.browser.newPage();
+  await page.goto(`${session.worker.url}/demo/`);
   await page.evaluate(() => {
     document.querySelector('servicekit-self-assessment').remove();
     document.querySelector('main').insertAdjacentHTML('beforeend',
@@ -138,9 +127,9 @@ test('the widget speaks Welsh when its lang attribute says cy', async () => {
 });
 
 test('the widget says so when the API is unreachable on load', async () => {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   await page.route('**/v1/roles/**', (route) => route.abort('connectionrefused'));
-  await page.goto(`${worker.url}/demo/`);
+  await page.goto(`${session.worker.url}/demo/`);
   const error = page.getByTestId('sk-error');
   await error.waitFor();
   assert.match(await error.textContent(), /could not load the role profile/);

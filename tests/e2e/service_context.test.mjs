@@ -1,28 +1,17 @@
 // Journey: a service manager says what their service is like and sees the
 // SFIA skills and levels it needs change, then saves.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startWorker, freshStateDir } from '../support/worker.mjs';
-import { launch, artifacts } from './fixtures/browser.mjs';
+import { artifacts } from './fixtures/browser.mjs';
+import { workerAndBrowser } from './fixtures/session.mjs';
 import { SelfAssessmentPage } from './fixtures/self_assessment_page.mjs';
 
-const PORT = 8792;
-let worker;
-let browser;
-
-before(async () => {
-  worker = await startWorker({ port: PORT, persistTo: freshStateDir() });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await worker?.stop();
-});
+const session = workerAndBrowser(8792);
 
 test('service context changes the SFIA skills and levels required', async () => {
-  const page = await browser.newPage();
-  const form = new SelfAssessmentPage(page, worker.url);
+  const page = await session.browser.newPage();
+  const form = new SelfAssessmentPage(page, session.worker.url);
   await form.open('/demo/service-manager.html', 'Project management');
 
   const programme = page.getByTestId('sk-skill-programme-management');

@@ -1,29 +1,18 @@
 // Journey: a team lead creates a team, a member joins it from the self-assessment
 // widget, and the lead sees coverage only once three members have taken part.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startWorker, freshStateDir } from '../support/worker.mjs';
 import { allAt, ROLE } from '../support/examples.mjs';
-import { launch, artifacts } from './fixtures/browser.mjs';
+import { artifacts } from './fixtures/browser.mjs';
+import { workerAndBrowser } from './fixtures/session.mjs';
 import { SelfAssessmentPage } from './fixtures/self_assessment_page.mjs';
 
-const PORT = 8795;
-let worker;
-let browser;
-
-before(async () => {
-  worker = await startWorker({ port: PORT, persistTo: freshStateDir() });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await worker?.stop();
-});
+const session = workerAndBrowser(8795);
 
 test('a lead creates a team and sees its coverage from three members on', async () => {
-  const lead = await browser.newPage();
-  await lead.goto(`${worker.url}/demo/team.html`);
+  const lead = await session.browser.newPage();
+  await lead.goto(`${session.worker.url}/demo/team.html`);
   const widget = lead.locator('servicekit-team-coverage');
   await widget.getByLabel('Team name').fill('Licensing service team');
   const role = widget.getByLabel('Role profile the team should cover');
@@ -41,14 +30,14 @@ test('a lead creates a team and sees its coverage from three members on', async 
   assert.match(await lead.getByTestId('sk-team-too-few').textContent(), /^0 members have taken part so far\. Coverage appears once 3 have/);
 
   // A member joins from the widget with the team attribute, as pasted from the lead's snippet.
-  const memberPage = await browser.newPage();
-  await memberPage.goto(`${worker.url}/demo/`);
+  const memberPage = await session.browser.newPage();
+  await memberPage.goto(`${session.worker.url}/demo/`);
   await memberPage.evaluate((team) => {
     document.querySelector('servicekit-self-assessment').remove();
     document.querySelector('main').insertAdjacentHTML('beforeend',
       `<servicekit-self-assessment role="ddat-service-owner-2020" team="${team}"></servicekit-self-assessment>`);
   }, teamId);
-  const member = new SelfAssessmentPage(memberPage, worker.url);
+  const member = new SelfAssessmentPage(memberPage, session.worker.url);
   await member.group('Agile working').waitFor();
   for (const skill of ['Agile working', 'Financial ownership', 'Life-cycle perspective', 'Operational management',
     'Problem ownership', 'Product ownership', 'Strategic ownership', 'User focus']) {
@@ -58,7 +47,7 @@ test('a lead creates a team and sees its coverage from three members on', async 
   await member.saved.waitFor();
 
   for (const level of ['working', 'practitioner']) {
-    const response = await fetch(`${worker.url}/v1/assessments`, {
+    const response = await fetch(`${session.worker.url}/v1/assessments`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...allAt(level), team: teamId }),
     });
     assert.equal(response.status, 201);

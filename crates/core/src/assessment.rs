@@ -131,6 +131,16 @@ pub enum GapStatus {
 }
 
 impl GapStatus {
+    /// The status of a gap as [`LevelRange::gap`] computes it; `None` is not rated.
+    pub fn of(gap: Option<i8>) -> GapStatus {
+        match gap {
+            None => GapStatus::NotRated,
+            Some(0) => GapStatus::Met,
+            Some(g) if g > 0 => GapStatus::Below,
+            Some(_) => GapStatus::Above,
+        }
+    }
+
     /// The identifier used in JSON and CSV (`"not-rated"`).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -181,13 +191,7 @@ pub fn gaps(profile: &RoleProfile, context: &ServiceContext, rated: impl Fn(&str
         .map(|(skill, required)| {
             let rating = rated(&skill.id);
             let gap = rating.map(|rank| required.gap(rank));
-            let status = match gap {
-                None => GapStatus::NotRated,
-                Some(0) => GapStatus::Met,
-                Some(g) if g > 0 => GapStatus::Below,
-                Some(_) => GapStatus::Above,
-            };
-            Gap { skill: skill.id.clone(), required, rated: rating, gap, status }
+            Gap { skill: skill.id.clone(), required, rated: rating, gap, status: GapStatus::of(gap) }
         })
         .collect()
 }

@@ -89,13 +89,7 @@ mod tests {
 
     fn gap(skill: &str, required: LevelRange, rated: Option<u8>) -> Gap {
         let gap = rated.map(|r| required.gap(r));
-        let status = match gap {
-            None => GapStatus::NotRated,
-            Some(0) => GapStatus::Met,
-            Some(g) if g > 0 => GapStatus::Below,
-            Some(_) => GapStatus::Above,
-        };
-        Gap { skill: skill.into(), required, rated, gap, status }
+        Gap { skill: skill.into(), required, rated, gap, status: GapStatus::of(gap) }
     }
 
     #[test]
