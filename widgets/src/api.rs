@@ -101,3 +101,16 @@ async fn get_json<T: serde::de::DeserializeOwned>(url: &str, token: Option<&str>
 pub async fn assessment(api: &str, id: &str, token: &str) -> Result<AssessmentRecord, ApiFailure> {
     get_json(&format!("{api}/v1/assessments/{id}"), Some(token)).await
 }
+
+/// Deletes an assessment for good, with its token.
+pub async fn delete_assessment(api: &str, id: &str, token: &str) -> Result<(), ApiFailure> {
+    let response = Request::delete(&format!("{api}/v1/assessments/{id}"))
+        .header("Authorization", &format!("Bearer {token}"))
+        .send()
+        .await
+        .map_err(|_| ApiFailure::Unreachable)?;
+    if response.status() != 204 {
+        return Err(refused(response).await);
+    }
+    Ok(())
+}

@@ -195,6 +195,20 @@ pub struct Strings {
     pub change_down: Plural,
     /// `error_prefix` in the translation files.
     pub error_prefix: String,
+    /// `choose_role` in the translation files.
+    pub choose_role: String,
+    /// `start` in the translation files.
+    pub start: String,
+    /// `clear_answers` in the translation files.
+    pub clear_answers: String,
+    /// `clear_confirm` in the translation files.
+    pub clear_confirm: String,
+    /// `delete_saved` in the translation files.
+    pub delete_saved: String,
+    /// `deleted` in the translation files.
+    pub deleted: String,
+    /// `delete_failed` in the translation files.
+    pub delete_failed: String,
 }
 
 /// Replaces each `{name}` in `template` with its value.

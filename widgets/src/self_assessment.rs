@@ -13,22 +13,29 @@ use servicekit_core::{RoleProfile, ServiceContext, SkillRequirement};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// Loads a role profile from the API and shows the self-assessment form for it.
+/// Loads a role profile from the API and shows the self-assessment form for
+/// it; without a role, first lets the person choose one.
 #[component]
 pub fn SelfAssessment(
     /// Origin of the servicekit API, e.g. `https://servicekit.example.gov.uk`.
     api: String,
-    /// Id of the role profile to assess against.
+    /// Id of the role profile to assess against; empty to let the person choose.
     role: String,
     /// Id of a team to count the assessment towards, if any.
     team: Option<String>,
 ) -> impl IntoView {
     let t = use_strings();
+    let role = RwSignal::new(role.trim().to_owned());
     let load = {
-        let (api, role) = (api.clone(), role.clone());
+        let api = api.clone();
         move || {
-            let (api, role) = (api.clone(), role.clone());
-            async move { api::role(&api, &role).await }
+            let (api, role) = (api.clone(), role.get());
+            async move {
+                match role.is_empty() {
+                    true => None,
+                    false => Some(api::role(&api, &role).await),
+                }
+            }
         }
     };
     let profile = LocalResource::new(load);
@@ -37,15 +44,70 @@ pub fn SelfAssessment(
             <h2 id="sk-title" class="sk-heading-l">{t.title.as_str()}</h2>
             {move || match profile.get() {
                 None => view! { <p class="sk-body" role="status">{t.loading.as_str()}</p> }.into_any(),
-                Some(Err(failure)) => {
+                Some(None) => view! { <RoleChooser api=api.clone() role /> }.into_any(),
+                Some(Some(Err(failure))) => {
                     view! { <ErrorPanel message=failure.message(t.load_failed.as_str()) /> }.into_any()
                 }
-                Some(Ok(profile)) => {
+                Some(Some(Ok(profile))) => {
                     view! { <AssessmentForm api=api.clone() profile=Arc::new(profile) team=team.clone() /> }
                         .into_any()
                 }
             }}
         </section>
+    }
+}
+
+/// A list of every role profile, grouped by framework, to choose one to assess against.
+#[component]
+fn RoleChooser(api: String, role: RwSignal<String>) -> impl IntoView {
+    let t = use_strings();
+    let roles = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api::roles(&api).await }
+    });
+    let chosen = RwSignal::new(String::new());
+    let options = move || match roles.get() {
+        Some(Ok(list)) => {
+            let mut groups: Vec<(String, Vec<servicekit_core::api::RoleSummary>)> = Vec::new();
+            for summary in list {
+                let group = format!("{} {}", summary.framework.name, summary.framework.version);
+                match groups.iter_mut().find(|(name, _)| *name == group) {
+                    Some((_, members)) => members.push(summary),
+                    None => groups.push((group, vec![summary])),
+                }
+            }
+            groups
+                .into_iter()
+                .map(|(group, members)| {
+                    let options = members
+                        .into_iter()
+                        .map(|r| view! { <option value=r.id>{r.title}</option> })
+                        .collect_view();
+                    view! { <optgroup label=group>{options}</optgroup> }
+                })
+                .collect_view()
+                .into_any()
+        }
+        Some(Err(failure)) => {
+            view! { <ErrorPanel message=failure.message(t.load_failed.as_str()) /> }.into_any()
+        }
+        None => ().into_any(),
+    };
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        role.set(chosen.get_untracked());
+    };
+    view! {
+        <form novalidate on:submit=start data-testid="sk-role-chooser">
+            <div class="sk-form-group">
+                <label class="sk-label" for="sk-role">{t.choose_role.as_str()}</label>
+                <select class="sk-select" id="sk-role" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                    <option value="">{t.team_role_choose.as_str()}</option>
+                    {options}
+                </select>
+            </div>
+            <button type="submit" class="sk-button">{t.start.as_str()}</button>
+        </form>
     }
 }
 
@@ -83,6 +145,7 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
     restored.team = team.clone();
     let draft = RwSignal::new(restored);
     let last_key = last_saved_key(&profile.id);
+    let (panel_api, panel_key) = (api.clone(), last_key.clone());
     let previous = LocalResource::new({
         let (api, last_key) = (api.clone(), last_key.clone());
         move || {
@@ -192,6 +255,17 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
             saved.set(None);
         }
     };
+    let clear_answers = {
+        let reset = start_again.clone();
+        move |ev| {
+            let sure = web_sys::window().and_then(|w| w.confirm_with_message(t.clear_confirm.as_str()).ok());
+            if sure == Some(true) {
+                problems.set(Vec::new());
+                failure.set(None);
+                reset(ev);
+            }
+        }
+    };
     let focus_field = move |pointer: &str| {
         let target = field_id(pointer);
         if let Some(form) = form_ref.get_untracked() {
@@ -213,14 +287,17 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
     view! {
         <Show when=move || saved.with(Option::is_some)>
             <div class="sk-screen-only">
-            {move || {
-                saved
-                    .get()
-                    .map(|created| {
-                        let summary = t.summary_line(&assessment::summarise(&gaps.get_untracked()));
-                        view! { <SavedPanel created summary /> }
-                    })
-            }}
+            {
+                let (panel_api, panel_key) = (panel_api.clone(), panel_key.clone());
+                move || {
+                    saved
+                        .get()
+                        .map(|created| {
+                            let summary = t.summary_line(&assessment::summarise(&gaps.get_untracked()));
+                            view! { <SavedPanel api=panel_api.clone() created summary last_key=panel_key.clone() /> }
+                        })
+                }
+            }
             <button type="button" class="sk-button sk-button--secondary" on:click=start_again.clone()>
                 {t.start_again.as_str()}
             </button>
@@ -283,6 +360,9 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
                 </button>
             </form>
             <AnswersFile profile=profile.clone() draft />
+            <button type="button" class="sk-button sk-button--secondary" on:click=clear_answers data-testid="sk-clear">
+                {t.clear_answers.as_str()}
+            </button>
         </div>
         <PrintPack profile=profile.clone() draft gaps />
     }
@@ -506,10 +586,28 @@ fn SkillQuestion(
     }
 }
 
-/// What the person sees after saving: their result, where the record is and the key to read it.
+/// What the person sees after saving: their result, where the record is, the
+/// key to read it, and a way to delete it.
 #[component]
-fn SavedPanel(created: Created, summary: String) -> impl IntoView {
+fn SavedPanel(api: String, created: Created, summary: String, last_key: String) -> impl IntoView {
     let t = use_strings();
+    let status = RwSignal::new(None::<(bool, String)>);
+    let delete = {
+        let created = created.clone();
+        move |_| {
+            let (api, created, last_key) = (api.clone(), created.clone(), last_key.clone());
+            spawn_local(async move {
+                let outcome = match api::delete_assessment(&api, &created.id, &created.token).await {
+                    Ok(()) => {
+                        LocalStorage::delete(&last_key);
+                        (true, t.deleted.clone())
+                    }
+                    Err(_) => (false, t.delete_failed.clone()),
+                };
+                status.set(Some(outcome));
+            });
+        }
+    };
     view! {
         <div class="sk-panel" role="status" data-testid="sk-saved">
             <h3 class="sk-panel__title">{t.saved_heading.as_str()}</h3>
@@ -525,6 +623,15 @@ fn SavedPanel(created: Created, summary: String) -> impl IntoView {
                     <code data-testid="sk-token">{created.token.clone()}</code>
                 </dd>
             </dl>
+            {move || match status.get() {
+                Some((true, message)) => view! { <p class="sk-inset" data-testid="sk-deleted">{message}</p> }.into_any(),
+                Some((false, message)) => view! { <p class="sk-error-message">{message}</p> }.into_any(),
+                None => view! {
+                    <button type="button" class="sk-button sk-button--warning" on:click=delete.clone()>
+                        {t.delete_saved.as_str()}
+                    </button>
+                }.into_any(),
+            }}
         </div>
     }
 }

@@ -129,7 +129,7 @@ fn osom_service_manager() -> RoleProfile {
     RoleProfile {
         id: "osom-service-manager".to_owned(),
         title: "Service manager".to_owned(),
-        framework: Framework { name: "OSOM (SFIA 8)".to_owned(), version: "SFIA 8".to_owned() },
+        framework: Framework { name: "OSOM".to_owned(), version: "SFIA 8".to_owned() },
         scale: Scale::Sfia,
         source_url: "https://osom.guide/".to_owned(),
         note: Some(
