@@ -46,6 +46,9 @@ pub fn preflight(allowed: &AllowedOrigins, origin: Option<&str>) -> std::result:
 pub fn decorate(response: &mut Response, allowed: &AllowedOrigins, origin: Option<&str>) -> Result<()> {
     let headers = response.headers_mut();
     headers.append("Vary", "Origin")?;
+    if headers.has("Access-Control-Allow-Origin")? {
+        return Ok(());
+    }
     if let Some(origin) = origin.filter(|o| allowed.allows(o)) {
         headers.set("Access-Control-Allow-Origin", origin)?;
         headers.set("Access-Control-Expose-Headers", "Location")?;

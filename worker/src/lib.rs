@@ -16,6 +16,7 @@ mod roles;
 mod secrets;
 mod store;
 mod teams;
+mod widget_files;
 
 use cors::AllowedOrigins;
 use error::ApiError;
@@ -92,6 +93,10 @@ async fn route(req: Request, state: &AppState) -> std::result::Result<Response, 
         },
         ["v1", "teams", id, "coverage"] => match method {
             Method::Get | Method::Head => teams::coverage(&req, state, id).await,
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
+        ["embed.js"] | ["widgets", ..] => match method {
+            Method::Get | Method::Head => widget_files::get(req, state).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         _ => Err(ApiError::NotFound("There is nothing at this address.".to_owned())),
