@@ -33,7 +33,7 @@ test('without a role attribute the person chooses a role first', async () => {
 });
 
 test('answers are cleared only after confirming', async () => {
-  const page = await pageWith('<servicekit-self-assessment role="ddat-service-owner-2020"></servicekit-self-assessment>');
+  const page = await pageWith('<servicekit-self-assessment profile="ddat-service-owner-2020"></servicekit-self-assessment>');
   const form = new SelfAssessmentPage(page, session.worker.url);
   await form.group('Agile working').waitFor();
   await form.radio('Agile working', 'Expert').check();
@@ -47,7 +47,7 @@ test('answers are cleared only after confirming', async () => {
 });
 
 test('a saved assessment can be deleted for good from the widget', async () => {
-  const page = await pageWith('<servicekit-self-assessment role="ddat-service-owner-2020"></servicekit-self-assessment>');
+  const page = await pageWith('<servicekit-self-assessment profile="ddat-service-owner-2020"></servicekit-self-assessment>');
   const form = new SelfAssessmentPage(page, session.worker.url);
   await form.group('Agile working').waitFor();
   for (const skill of ['Agile working', 'Financial ownership', 'Life-cycle perspective', 'Operational management',

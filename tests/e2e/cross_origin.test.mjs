@@ -17,7 +17,7 @@ let worker, browser, allowedHost, otherHost;
 const page = (title) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
 <body><h1>${title}</h1>
 <script type="module" src="${api}/embed.js"></script>
-<servicekit-self-assessment role="ddat-service-owner-2020"></servicekit-self-assessment>
+<servicekit-self-assessment profile="ddat-service-owner-2020"></servicekit-self-assessment>
 </body></html>`;
 
 before(async () => {

@@ -112,7 +112,7 @@ test('the widget speaks Welsh when its lang attribute says cy', async () => {
   await page.evaluate(() => {
     document.querySelector('servicekit-self-assessment').remove();
     document.querySelector('main').insertAdjacentHTML('beforeend',
-      '<servicekit-self-assessment role="ddat-service-owner-2020" lang="cy"></servicekit-self-assessment>');
+      '<servicekit-self-assessment profile="ddat-service-owner-2020" lang="cy"></servicekit-self-assessment>');
   });
   const widget = page.locator('servicekit-self-assessment');
   await widget.getByRole('heading', { name: 'Asesu eich sgiliau' }).waitFor();

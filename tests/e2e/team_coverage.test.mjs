@@ -35,7 +35,7 @@ test('a lead creates a team and sees its coverage from three members on', async 
   await memberPage.evaluate((team) => {
     document.querySelector('servicekit-self-assessment').remove();
     document.querySelector('main').insertAdjacentHTML('beforeend',
-      `<servicekit-self-assessment role="ddat-service-owner-2020" team="${team}"></servicekit-self-assessment>`);
+      `<servicekit-self-assessment profile="ddat-service-owner-2020" team="${team}"></servicekit-self-assessment>`);
   }, teamId);
   const member = new SelfAssessmentPage(memberPage, session.worker.url);
   await member.group('Agile working').waitFor();

@@ -45,6 +45,6 @@ function define(name, mount) {
 }
 
 define('servicekit-self-assessment', (module, element, api) => module.mount_self_assessment(
-  element, api, element.getAttribute('role') || '', element.getAttribute('team') || '', language(element), stylesheet,
+  element, api, element.getAttribute('profile') || '', element.getAttribute('team') || '', language(element), stylesheet,
 ));
 define('servicekit-team-coverage', (module, element, api) => module.mount_team_coverage(element, api, language(element), stylesheet));

@@ -136,7 +136,7 @@ fn CreateTeam(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>
         </form>
         {move || created.get().map(|(team, role)| {
             let snippet = format!(
-                "<servicekit-self-assessment role=\"{role}\" team=\"{}\"></servicekit-self-assessment>",
+                "<servicekit-self-assessment profile=\"{role}\" team=\"{}\"></servicekit-self-assessment>",
                 team.id
             );
             view! {
