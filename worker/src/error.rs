@@ -15,6 +15,8 @@ pub enum ApiError {
     Unauthorized,
     /// No such resource, or the caller may not know it exists.
     NotFound(String),
+    /// The resource already exists.
+    Conflict(String),
     /// The path exists but not for this method; carries the `Allow` value.
     MethodNotAllowed(&'static str),
     /// The body is not of a media type this endpoint accepts.
@@ -48,6 +50,7 @@ impl ApiError {
                 errors,
             ),
             ApiError::NotFound(detail) => (404, "not-found", "Not found", detail, vec![]),
+            ApiError::Conflict(detail) => (409, "conflict", "Already exists", detail, vec![]),
             ApiError::Unauthorized => (
                 401,
                 "unauthorized",

@@ -14,6 +14,7 @@ mod health;
 mod pages;
 mod roles;
 mod secrets;
+mod services;
 mod store;
 mod teams;
 mod widget_files;
@@ -93,6 +94,28 @@ async fn route(req: Request, state: &AppState) -> std::result::Result<Response, 
         },
         ["v1", "teams", id, "coverage"] => match method {
             Method::Get | Method::Head => teams::coverage(&req, state, id).await,
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
+        ["v1", "services"] => match method {
+            Method::Get | Method::Head => services::list(state).await,
+            Method::Post => services::create(req, state).await,
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD, POST")),
+        },
+        ["v1", "services", slug, "token"] => match method {
+            Method::Post => services::rotate_token(req, state, slug).await,
+            _ => Err(ApiError::MethodNotAllowed("POST")),
+        },
+        ["v1", "services", slug, "contract"] => match method {
+            Method::Get | Method::Head => services::get_contract(state, slug).await,
+            Method::Put => services::put_contract(req, state, slug).await,
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD, PUT")),
+        },
+        ["v1", "services", slug, "contract", "versions"] => match method {
+            Method::Get | Method::Head => services::versions(state, slug).await,
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
+        ["v1", "services", slug, "contract", "versions", version] => match method {
+            Method::Get | Method::Head => services::version(state, slug, version).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         ["embed.js"] | ["widgets", ..] => match method {

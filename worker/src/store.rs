@@ -6,6 +6,7 @@ use crate::error::ApiError;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use servicekit_core::api::FrameworkIndex;
+use servicekit_core::contract::{ContractVersion, LifecycleStage, ServiceSubmission, ServiceSummary};
 use servicekit_core::team::TeamSubmission;
 use servicekit_core::{Assessment, RoleProfile};
 use worker::{kv::KvStore, Env};
@@ -149,25 +150,13 @@ impl Store {
 
     /// Every member's ranks: one KV list per 1,000 members, no reads.
     pub async fn member_ranks(&self, team: &str) -> Result<Vec<Vec<u8>>, ApiError> {
-        let mut ranks = Vec::new();
-        let mut cursor = None;
-        loop {
-            let mut list = self.kv.list().prefix(member_prefix(team));
-            if let Some(cursor) = cursor.take() {
-                list = list.cursor(cursor);
-            }
-            let page = list.execute().await?;
-            for key in page.keys {
-                let metadata = key.metadata.and_then(|m| serde_json::from_value::<MemberMetadata>(m).ok());
-                if let Some(metadata) = metadata {
-                    ranks.push(metadata.r);
-                }
-            }
-            match page.cursor.filter(|_| !page.list_complete) {
-                Some(next) => cursor = Some(next),
-                None => return Ok(ranks),
-            }
-        }
+        Ok(self
+            .list_all(&member_prefix(team))
+            .await?
+            .into_iter()
+            .filter_map(|key| key.metadata.and_then(|m| serde_json::from_value::<MemberMetadata>(m).ok()))
+            .map(|metadata| metadata.r)
+            .collect())
     }
 }
 
@@ -181,6 +170,112 @@ fn member_prefix(team: &str) -> String {
 
 fn member_key(team: &str, assessment: &str) -> String {
     format!("{}{assessment}", member_prefix(team))
+}
+
+/// A service as kept in KV: its token only as a hash.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StoredService {
+    /// The service as created.
+    pub service: ServiceSubmission,
+    /// SHA-256 of the service token, hex.
+    pub token_hash: String,
+    /// Creation time, RFC 3339 UTC.
+    pub created_at: String,
+    /// Stage in the latest contract, if any (also in the key's list metadata).
+    #[serde(default)]
+    pub stage: Option<LifecycleStage>,
+}
+
+impl Store {
+    /// Writes a service record; its list metadata carries what the service list shows.
+    pub async fn put_service(&self, stored: &StoredService) -> Result<(), ApiError> {
+        let json = serde_json::to_string(stored).map_err(|e| ApiError::Internal(e.to_string()))?;
+        // KV metadata is limited to 1,024 bytes: long names are shortened in the list only.
+        let listing = ServiceSummary {
+            slug: stored.service.slug.clone(),
+            name: shorten(&stored.service.name, 80),
+            manager: shorten(&stored.service.manager, 60),
+            stage: stored.stage,
+            href: format!("/v1/services/{}/contract", stored.service.slug),
+        };
+        self.kv.put(&service_key(&stored.service.slug), json)?.metadata(listing)?.execute().await?;
+        Ok(())
+    }
+
+    /// Reads a service.
+    pub async fn service(&self, slug: &str) -> Result<Option<StoredService>, ApiError> {
+        self.get_json(&service_key(slug)).await
+    }
+
+    /// Every service, from one list of keys with metadata per 1,000 services.
+    pub async fn services(&self) -> Result<Vec<ServiceSummary>, ApiError> {
+        let mut out = Vec::new();
+        for key in self.list_all(SERVICE_PREFIX).await? {
+            if let Some(summary) = key.metadata.and_then(|m| serde_json::from_value(m).ok()) {
+                out.push(summary);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Writes a new contract version under its own key.
+    pub async fn put_contract(&self, slug: &str, version: &ContractVersion) -> Result<(), ApiError> {
+        self.put_json(&contract_key(slug, &version.version), version).await
+    }
+
+    /// Version ids of a service's contract, oldest first.
+    pub async fn contract_versions(&self, slug: &str) -> Result<Vec<String>, ApiError> {
+        let prefix = contract_prefix(slug);
+        Ok(self
+            .list_all(&prefix)
+            .await?
+            .into_iter()
+            .filter_map(|k| k.name.strip_prefix(&prefix).map(str::to_owned))
+            .collect())
+    }
+
+    /// One version of a service's contract.
+    pub async fn contract(&self, slug: &str, version: &str) -> Result<Option<ContractVersion>, ApiError> {
+        self.get_json(&contract_key(slug, version)).await
+    }
+
+    async fn list_all(&self, prefix: &str) -> Result<Vec<worker::kv::Key>, ApiError> {
+        let mut keys = Vec::new();
+        let mut cursor = None;
+        loop {
+            let mut list = self.kv.list().prefix(prefix.to_owned());
+            if let Some(cursor) = cursor.take() {
+                list = list.cursor(cursor);
+            }
+            let page = list.execute().await?;
+            keys.extend(page.keys);
+            match page.cursor.filter(|_| !page.list_complete) {
+                Some(next) => cursor = Some(next),
+                None => return Ok(keys),
+            }
+        }
+    }
+}
+
+fn shorten(text: &str, chars: usize) -> String {
+    match text.char_indices().nth(chars) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
+}
+
+const SERVICE_PREFIX: &str = "service:";
+
+fn service_key(slug: &str) -> String {
+    format!("{SERVICE_PREFIX}{slug}")
+}
+
+fn contract_prefix(slug: &str) -> String {
+    format!("contract:{slug}:")
+}
+
+fn contract_key(slug: &str, version: &str) -> String {
+    format!("{}{version}", contract_prefix(slug))
 }
 
 const FRAMEWORK_PREFIX: &str = "framework:";

@@ -446,3 +446,71 @@ pub fn need_status(contract: &ServiceContract, latest: impl Fn(&str) -> Option<f
 
 #[cfg(test)]
 mod tests;
+
+/// A service as the administrator creates it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceSubmission {
+    /// Identifier used in URLs, e.g. `"apply-for-a-fishing-licence"`.
+    pub slug: String,
+    /// The service's name.
+    pub name: String,
+    /// The service manager's name.
+    pub manager: String,
+}
+
+/// Checks a new service, reporting every problem at once.
+pub fn validate_service(service: &ServiceSubmission) -> Vec<FieldProblem> {
+    let mut c = Checker { report: ContractReport::default() };
+    if !is_valid_slug(&service.slug) {
+        c.error(&["slug"], "Use 2 to 64 lower-case letters, digits and single hyphens for the slug.");
+    }
+    c.text(&["name"], &service.name, "the service's name", true, MAX_SHORT_CHARS);
+    c.text(&["manager"], &service.manager, "the service manager's name", true, MAX_SHORT_CHARS);
+    c.report.errors
+}
+
+/// One entry of `GET /v1/services`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceSummary {
+    /// The service's slug.
+    pub slug: String,
+    /// Its name.
+    pub name: String,
+    /// Its service manager.
+    pub manager: String,
+    /// Its stage, once it has a contract.
+    pub stage: Option<LifecycleStage>,
+    /// Path of its contract.
+    pub href: String,
+}
+
+/// A saved version of a contract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContractVersion {
+    /// Version id: sortable by time of saving.
+    pub version: String,
+    /// When it was saved (RFC 3339, UTC).
+    pub saved_at: String,
+    /// The contract.
+    pub contract: ServiceContract,
+}
+
+/// Body of `GET /v1/services/{slug}/contract`: the latest version and how each need stands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContractView {
+    /// The latest version.
+    #[serde(flatten)]
+    pub latest: ContractVersion,
+    /// Whether each user need is met, from the latest measurements.
+    pub needs: Vec<NeedReport>,
+}
+
+/// Body of `201` from `PUT /v1/services/{slug}/contract`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedContract {
+    /// The new version's id.
+    pub version: String,
+    /// Things worth a look that did not stop the save.
+    pub warnings: Vec<FieldProblem>,
+}

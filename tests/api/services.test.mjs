@@ -1,0 +1,113 @@
+// API tests for services and their contracts: admin creates, the service token
+// writes, everyone reads; invalid contracts list every problem; versions are kept.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startWorker, freshStateDir, root } from '../support/worker.mjs';
+
+const PORT = 8786;
+const ADMIN = 'test-admin-token-for-services';
+const SLUG = 'apply-for-a-fishing-licence';
+const contract = () =>
+  JSON.parse(readFileSync(join(root, 'tests', 'support', 'contracts', `${SLUG}.json`), 'utf8'));
+let worker;
+
+before(async () => {
+  worker = await startWorker({ port: PORT, persistTo: freshStateDir(), vars: { ADMIN_TOKEN: ADMIN } });
+});
+after(async () => {
+  await worker?.stop();
+});
+
+async function call(path, { method = 'GET', body, token } = {}) {
+  const headers = {};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(`${worker.url}${path}`, { method, headers, body: body && JSON.stringify(body) });
+  const text = await response.text();
+  let json;
+  try { json = JSON.parse(text); } catch { json = undefined; }
+  return { status: response.status, headers: response.headers, json, text };
+}
+
+async function createService(slug, name = 'Apply for a fishing licence') {
+  const created = await call('/v1/services', { method: 'POST', body: { slug, name, manager: 'Priya Shah' }, token: ADMIN });
+  assert.equal(created.status, 201, created.text);
+  return created.json.token;
+}
+
+test('only the administrator creates services, with valid and unused slugs', async () => {
+  const body = { slug: 'renew-a-passport', name: 'Renew a passport', manager: 'Sam Okafor' };
+  assert.equal((await call('/v1/services', { method: 'POST', body })).status, 401);
+  assert.equal((await call('/v1/services', { method: 'POST', body, token: 'nope' })).status, 401);
+  const bad = await call('/v1/services', { method: 'POST', body: { slug: 'Renew Passport', name: '', manager: 'x' }, token: ADMIN });
+  assert.equal(bad.status, 422);
+  assert.deepEqual(bad.json.errors.map((e) => e.pointer), ['/slug', '/name']);
+  const token = (await call('/v1/services', { method: 'POST', body, token: ADMIN })).json.token;
+  assert.match(token, /^[0-9a-f]{64}$/);
+  const again = await call('/v1/services', { method: 'POST', body, token: ADMIN });
+  assert.equal(again.status, 409);
+  assert.equal(again.headers.get('content-type'), 'application/problem+json');
+});
+
+test('a contract is saved with its token, read by anyone, and versions are kept', async () => {
+  const token = await createService(SLUG);
+  assert.equal((await call(`/v1/services/${SLUG}/contract`)).status, 404);
+  assert.equal((await call(`/v1/services/${SLUG}/contract`, { method: 'PUT', body: contract() })).status, 401);
+  assert.equal((await call(`/v1/services/${SLUG}/contract`, { method: 'PUT', body: contract(), token: 'f'.repeat(64) })).status, 401);
+
+  const first = await call(`/v1/services/${SLUG}/contract`, { method: 'PUT', body: contract(), token });
+  assert.equal(first.status, 201, first.text);
+  assert.deepEqual(first.json.warnings.map((w) => w.pointer), ['/user_needs/2']);
+
+  const changed = contract();
+  changed.stage = 'live';
+  const second = await call(`/v1/services/${SLUG}/contract`, { method: 'PUT', body: changed, token });
+  assert.equal(second.status, 201);
+  assert.ok(second.json.version > first.json.version, 'versions sort by time');
+
+  const latest = await call(`/v1/services/${SLUG}/contract`);
+  assert.equal(latest.json.version, second.json.version);
+  assert.equal(latest.json.contract.stage, 'live');
+  assert.deepEqual(latest.json.needs.map((n) => [n.need, n.status]),
+    [['buy-licence', 'unknown'], ['prove-licence', 'unknown'], ['assisted-route', 'unknown']]);
+  const versions = (await call(`/v1/services/${SLUG}/contract/versions`)).json;
+  assert.deepEqual(versions.map((v) => v.version), [first.json.version, second.json.version]);
+  const old = await call(versions[0].href);
+  assert.equal(old.json.contract.stage, 'beta');
+
+  const list = (await call('/v1/services')).json;
+  const entry = list.find((s) => s.slug === SLUG);
+  assert.deepEqual([entry.name, entry.stage, entry.href], ['Apply for a fishing licence', 'live', `/v1/services/${SLUG}/contract`]);
+});
+
+test('an invalid contract lists every problem by path and changes nothing', async () => {
+  const slug = 'get-a-rod-permit';
+  const token = await createService(slug, 'Get a rod permit');
+  const bad = contract();
+  bad.name = '';
+  bad.metrics[1].needs = ['teleport'];
+  bad.stage = 'decommissioned';
+  bad.last_reviewed = 'yesterday';
+  const refused = await call(`/v1/services/${slug}/contract`, { method: 'PUT', body: bad, token });
+  assert.equal(refused.status, 422);
+  assert.deepEqual(refused.json.errors.map((e) => e.pointer),
+    ['/name', '/decommissioned_because', '/metrics/1/needs/0', '/last_reviewed']);
+  assert.equal((await call(`/v1/services/${slug}/contract`, { method: 'PUT', body: '{', token })).status, 400);
+  assert.equal((await call(`/v1/services/${slug}/contract/versions`)).json.length, 0);
+});
+
+test('the token can be rotated by its holder or the administrator', async () => {
+  const slug = 'report-a-pollution-incident';
+  const old = await createService(slug, 'Report a pollution incident');
+  const rotated = await call(`/v1/services/${slug}/token`, { method: 'POST', token: old });
+  assert.equal(rotated.status, 200);
+  const fresh = rotated.json.token;
+  assert.notEqual(fresh, old);
+  assert.equal((await call(`/v1/services/${slug}/contract`, { method: 'PUT', body: contract(), token: old })).status, 401);
+  assert.equal((await call(`/v1/services/${slug}/contract`, { method: 'PUT', body: contract(), token: fresh })).status, 201);
+  assert.equal((await call(`/v1/services/${slug}/token`, { method: 'POST', token: ADMIN })).status, 200);
+  assert.equal((await call(`/v1/services/${slug}/token`, { method: 'POST', token: fresh })).status, 401, 'the admin rotated it');
+  assert.equal((await call('/v1/services/no-such-service/token', { method: 'POST', token: ADMIN })).status, 404);
+});
