@@ -30,7 +30,7 @@ pub fn run(sh: &Shell) -> Result<()> {
     }
     println!(
         "\nservicekit is running:\n\
-         \x20 demo intranet pages  {base}/demo/ (service owner), {base}/demo/service-manager.html\n\
+         \x20 demo intranet pages  {base}/demo/ (service owner), {base}/demo/service-manager.html, {base}/demo/team.html\n\
          \x20 API health           {base}/v1/health\n\
          \x20 role profiles        {base}/v1/roles\n\
          \x20 widget loader        {base}/embed.js\n\
@@ -99,7 +99,7 @@ pub fn wait_healthy(base: &str, limit: Duration) -> Result<()> {
 
 /// Posts the demo assessment once; returns lines describing what is seeded.
 fn seed(sh: &Shell, base: &str) -> Result<String> {
-    let record = Path::new(".wrangler/servicekit-demo.json");
+    let record = Path::new(".wrangler/servicekit-demo.txt");
     if !sh.path_exists(record) {
         let out = Command::new("node")
             .args(["tests/support/seed.mjs", base])
@@ -111,5 +111,5 @@ fn seed(sh: &Shell, base: &str) -> Result<String> {
         sh.write_file(record, out.stdout)?;
     }
     let demo = sh.read_file(record)?;
-    Ok(format!("  demo assessment      {}", demo.trim()))
+    Ok(demo.lines().map(|line| format!("  {line}\n")).collect())
 }
