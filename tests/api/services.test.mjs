@@ -111,3 +111,31 @@ test('the token can be rotated by its holder or the administrator', async () => 
   assert.equal((await call(`/v1/services/${slug}/token`, { method: 'POST', token: fresh })).status, 401, 'the admin rotated it');
   assert.equal((await call('/v1/services/no-such-service/token', { method: 'POST', token: ADMIN })).status, 404);
 });
+
+test('Correction of Error documents: publish, list, read, update an action', async () => {
+  const slug = 'buy-a-boat-registration';
+  const token = await createService(slug, 'Buy a boat registration');
+  await call(`/v1/services/${slug}/contract`, { method: 'PUT', body: contract(), token });
+  const coe = JSON.parse(readFileSync(join(root, 'tests', 'support', 'contracts', 'coe-payment-outage.json'), 'utf8'));
+
+  assert.equal((await call(`/v1/services/${slug}/coe`, { method: 'POST', body: coe })).status, 401);
+  const bad = await call(`/v1/services/${slug}/coe`, { method: 'POST', body: { ...coe, title: '', related_metrics: ['nope'] }, token });
+  assert.equal(bad.status, 422);
+  assert.deepEqual(bad.json.errors.map((e) => e.pointer), ['/title', '/related_metrics/0']);
+
+  const published = await call(`/v1/services/${slug}/coe`, { method: 'POST', body: coe, token });
+  assert.equal(published.status, 201, published.text);
+  const { id } = published.json;
+  const list = (await call(`/v1/services/${slug}/coe`)).json;
+  assert.deepEqual(list, [{ id, title: coe.title, date: coe.date, open_actions: 1 }]);
+  const read = (await call(`/v1/services/${slug}/coe/${id}`)).json;
+  assert.equal(read.root_cause, coe.root_cause);
+
+  const done = await call(`/v1/services/${slug}/coe/${id}/actions/1`, { method: 'PUT', body: { status: 'done' }, token });
+  assert.equal(done.status, 200, done.text);
+  assert.equal((await call(`/v1/services/${slug}/coe`)).json[0].open_actions, 0);
+  assert.equal((await call(`/v1/services/${slug}/coe/${id}/actions/7`, { method: 'PUT', body: { status: 'done' }, token })).status, 404);
+  assert.equal((await call(`/v1/services/${slug}/coe/${id}/actions/0`, { method: 'PUT', body: { status: 'finished' }, token })).status, 400);
+  assert.equal((await call(`/v1/services/${slug}/coe/${id}/actions/0`, { method: 'PUT', body: { status: 'open' } })).status, 401);
+  assert.equal((await call(`/v1/services/${slug}/coe/not-an-id`)).status, 404);
+});

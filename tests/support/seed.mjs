@@ -46,6 +46,10 @@ for (const [slug, contract] of [['apply-for-a-fishing-licence', example], ['repo
     continue;
   }
   await send(`/v1/services/${slug}/contract`, 'PUT', contract, created.json.token);
+  if (contract.stage === 'beta') {
+    const coe = JSON.parse(readFileSync(join(root, 'tests', 'support', 'contracts', 'coe-payment-outage.json'), 'utf8'));
+    await send(`/v1/services/${slug}/coe`, 'POST', coe, created.json.token);
+  }
   lines.push(`demo service         ${base}/v1/services/${slug}/contract  (service token: ${created.json.token})`);
 }
 console.log(lines.join('\n'));

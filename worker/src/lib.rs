@@ -7,6 +7,7 @@
 mod admin;
 mod assessments;
 mod body;
+mod coe;
 mod cors;
 mod error;
 mod frameworks;
@@ -117,6 +118,19 @@ async fn route(req: Request, state: &AppState) -> std::result::Result<Response, 
         ["v1", "services", slug, "contract", "versions", version] => match method {
             Method::Get | Method::Head => services::version(state, slug, version).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
+        ["v1", "services", slug, "coe"] => match method {
+            Method::Get | Method::Head => coe::list(state, slug).await,
+            Method::Post => coe::create(req, state, slug).await,
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD, POST")),
+        },
+        ["v1", "services", slug, "coe", id] => match method {
+            Method::Get | Method::Head => coe::get(state, slug, id).await,
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
+        ["v1", "services", slug, "coe", id, "actions", n] => match method {
+            Method::Put => coe::update_action(req, state, slug, id, n).await,
+            _ => Err(ApiError::MethodNotAllowed("PUT")),
         },
         ["embed.js"] | ["widgets", ..] => match method {
             Method::Get | Method::Head => widget_files::get(req, state).await,

@@ -23,3 +23,14 @@ pub fn new_token() -> Result<String, ApiError> {
 pub fn now_rfc3339() -> String {
     worker::js_sys::Date::new_0().to_iso_string().into()
 }
+
+/// A new id that sorts by creation time: milliseconds, then random hex.
+pub fn sortable_id() -> Result<String, ApiError> {
+    Ok(format!("{:013}-{}", worker::Date::now().as_millis(), &new_id()?[..8]))
+}
+
+/// Whether `id` has the shape [`sortable_id`] gives, so it can go in a storage key.
+pub fn is_sortable_id(id: &str) -> bool {
+    id.len() == 22
+        && id.bytes().enumerate().all(|(i, b)| if i == 13 { b == b'-' } else { b.is_ascii_hexdigit() })
+}

@@ -51,7 +51,7 @@ pub async fn list(state: &AppState) -> Result<Response, ApiError> {
 }
 
 /// The service `slug`, if the request carries its token (or, with `admin_too`, the admin token).
-async fn authorised(
+pub async fn authorised(
     req: &Request,
     state: &AppState,
     slug: &str,
@@ -92,7 +92,7 @@ pub async fn put_contract(mut req: Request, state: &AppState, slug: &str) -> Res
         return Err(ApiError::Invalid(report.errors));
     }
     let saved_at = secrets::now_rfc3339();
-    let version = format!("{:013}-{}", worker::Date::now().as_millis(), &secrets::new_id()?[..6]);
+    let version = secrets::sortable_id()?;
     let store = Store::open(&state.env)?;
     stored.stage = Some(contract.stage);
     store.put_contract(slug, &ContractVersion { version: version.clone(), saved_at, contract }).await?;
@@ -104,16 +104,23 @@ pub async fn put_contract(mut req: Request, state: &AppState, slug: &str) -> Res
     Ok(response)
 }
 
+/// The latest version of a service's contract, if it has one.
+pub async fn latest_contract(store: &Store, slug: &str) -> Result<Option<ContractVersion>, ApiError> {
+    if !contract::is_valid_slug(slug) {
+        return Ok(None);
+    }
+    match store.contract_versions(slug).await?.pop() {
+        Some(version) => store.contract(slug, &version).await,
+        None => Ok(None),
+    }
+}
+
 /// The latest contract, with each user need's status.
 pub async fn get_contract(state: &AppState, slug: &str) -> Result<Response, ApiError> {
     let store = Store::open(&state.env)?;
-    let none = || ApiError::NotFound(format!("The service '{slug}' has no contract yet."));
-    let latest = match contract::is_valid_slug(slug) {
-        true => store.contract_versions(slug).await?.pop(),
-        false => None,
-    }
-    .ok_or_else(none)?;
-    let latest = store.contract(slug, &latest).await?.ok_or_else(none)?;
+    let latest = latest_contract(&store, slug)
+        .await?
+        .ok_or_else(|| ApiError::NotFound(format!("The service '{slug}' has no contract yet.")))?;
     // Measurements arrive with the measurements API; until then every need is unknown.
     let needs = contract::need_status(&latest.contract, |_| None);
     Ok(Response::from_json(&ContractView { latest, needs })?)

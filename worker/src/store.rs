@@ -6,6 +6,7 @@ use crate::error::ApiError;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use servicekit_core::api::FrameworkIndex;
+use servicekit_core::coe::{CoeSummary, PublishedCoe};
 use servicekit_core::contract::{ContractVersion, LifecycleStage, ServiceSubmission, ServiceSummary};
 use servicekit_core::team::TeamSubmission;
 use servicekit_core::{Assessment, RoleProfile};
@@ -262,6 +263,38 @@ fn shorten(text: &str, chars: usize) -> String {
         Some((end, _)) => format!("{}…", &text[..end]),
         None => text.to_owned(),
     }
+}
+
+impl Store {
+    /// Writes a Correction of Error document; its list metadata is its summary.
+    pub async fn put_coe(&self, slug: &str, coe: &PublishedCoe) -> Result<(), ApiError> {
+        let json = serde_json::to_string(coe).map_err(|e| ApiError::Internal(e.to_string()))?;
+        self.kv.put(&coe_key(slug, &coe.id), json)?.metadata(coe.summary())?.execute().await?;
+        Ok(())
+    }
+
+    /// Reads a Correction of Error document.
+    pub async fn coe(&self, slug: &str, id: &str) -> Result<Option<PublishedCoe>, ApiError> {
+        self.get_json(&coe_key(slug, id)).await
+    }
+
+    /// A service's documents, oldest first, from list metadata alone.
+    pub async fn coes(&self, slug: &str) -> Result<Vec<CoeSummary>, ApiError> {
+        Ok(self
+            .list_all(&coe_prefix(slug))
+            .await?
+            .into_iter()
+            .filter_map(|k| k.metadata.and_then(|m| serde_json::from_value(m).ok()))
+            .collect())
+    }
+}
+
+fn coe_prefix(slug: &str) -> String {
+    format!("coe:{slug}:")
+}
+
+fn coe_key(slug: &str, id: &str) -> String {
+    format!("{}{id}", coe_prefix(slug))
 }
 
 const SERVICE_PREFIX: &str = "service:";

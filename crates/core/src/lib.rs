@@ -6,6 +6,7 @@
 pub mod api;
 pub mod assessment;
 pub mod chart;
+pub mod coe;
 pub mod contract;
 pub mod ddat_import;
 pub mod html;
