@@ -48,3 +48,6 @@ define('servicekit-self-assessment', (module, element, api) => module.mount_self
   element, api, element.getAttribute('profile') || '', element.getAttribute('team') || '', language(element), stylesheet,
 ));
 define('servicekit-team-coverage', (module, element, api) => module.mount_team_coverage(element, api, language(element), stylesheet));
+define('servicekit-contract', (module, element, api) => module.mount_contract(
+  element, api, element.getAttribute('service') || '', language(element), stylesheet,
+));

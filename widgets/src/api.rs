@@ -3,6 +3,8 @@
 use gloo_net::http::Request;
 use servicekit_core::api::{AssessmentRecord, Created, Problem, RoleSummary};
 use servicekit_core::assessment::{AssessmentSubmission, FieldProblem};
+use servicekit_core::coe::CoeSummary;
+use servicekit_core::contract::ContractView;
 use servicekit_core::team::{TeamReport, TeamSubmission};
 use servicekit_core::RoleProfile;
 
@@ -113,4 +115,14 @@ pub async fn delete_assessment(api: &str, id: &str, token: &str) -> Result<(), A
         return Err(refused(response).await);
     }
     Ok(())
+}
+
+/// A service's latest contract with its need statuses.
+pub async fn contract(api: &str, slug: &str) -> Result<ContractView, ApiFailure> {
+    get_json(&format!("{api}/v1/services/{slug}/contract"), None).await
+}
+
+/// A service's Correction of Error documents.
+pub async fn coes(api: &str, slug: &str) -> Result<Vec<CoeSummary>, ApiFailure> {
+    get_json(&format!("{api}/v1/services/{slug}/coe"), None).await
 }

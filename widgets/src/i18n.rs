@@ -209,6 +209,68 @@ pub struct Strings {
     pub deleted: String,
     /// `delete_failed` in the translation files.
     pub delete_failed: String,
+    /// `loading_contract` in the translation files.
+    pub loading_contract: String,
+    /// `contract_unreachable` in the translation files.
+    pub contract_unreachable: String,
+    /// `target_at_least` in the translation files.
+    pub target_at_least: String,
+    /// `target_at_most` in the translation files.
+    pub target_at_most: String,
+    /// `no_target` in the translation files.
+    pub no_target: String,
+    /// `contract_manager` in the translation files.
+    pub contract_manager: String,
+    /// `contract_overview` in the translation files.
+    pub contract_overview: String,
+    /// `contract_benefit` in the translation files.
+    pub contract_benefit: String,
+    /// `contract_how_used` in the translation files.
+    pub contract_how_used: String,
+    /// `contract_onboarding` in the translation files.
+    pub contract_onboarding: String,
+    /// `contract_success` in the translation files.
+    pub contract_success: String,
+    /// `contract_failure` in the translation files.
+    pub contract_failure: String,
+    /// `contract_help` in the translation files.
+    pub contract_help: String,
+    /// `contract_reviewed` in the translation files.
+    pub contract_reviewed: String,
+    /// `contract_decommissioned` in the translation files.
+    pub contract_decommissioned: String,
+    /// `need_met` in the translation files.
+    pub need_met: String,
+    /// `need_not_met` in the translation files.
+    pub need_not_met: String,
+    /// `need_unknown` in the translation files.
+    pub need_unknown: String,
+    /// `need_no_metric` in the translation files.
+    pub need_no_metric: String,
+    /// `need_as_a` in the translation files.
+    pub need_as_a: String,
+    /// `need_i_need` in the translation files.
+    pub need_i_need: String,
+    /// `need_so_that` in the translation files.
+    pub need_so_that: String,
+    /// `need_evidence` in the translation files.
+    pub need_evidence: String,
+    /// `dependency_service` in the translation files.
+    pub dependency_service: String,
+    /// `coe_open_actions` in the translation files.
+    pub coe_open_actions: Plural,
+    /// `coe_none` in the translation files.
+    pub coe_none: String,
+    /// `contract_stage` in the translation files.
+    pub contract_stage: String,
+    /// `contract_evolution` in the translation files.
+    pub contract_evolution: String,
+    /// `contract_needs` in the translation files.
+    pub contract_needs: String,
+    /// `contract_dependencies` in the translation files.
+    pub contract_dependencies: String,
+    /// `contract_coe` in the translation files.
+    pub contract_coe: String,
 }
 
 /// Replaces each `{name}` in `template` with its value.

@@ -6,6 +6,7 @@
 
 mod answers_file;
 mod api;
+mod contract_viewer;
 mod gap_chart;
 mod i18n;
 mod self_assessment;
@@ -52,6 +53,24 @@ pub fn mount_team_coverage(
     leptos::mount::mount_to(container, move || {
         provide_context(i18n::strings(&lang));
         view! { <team_coverage::TeamCoverage api=api /> }
+    })
+    .forget();
+    Ok(())
+}
+
+/// Mounts the contract viewer for the service `slug` into `host`'s shadow root, in `lang`.
+#[wasm_bindgen]
+pub fn mount_contract(
+    host: HtmlElement,
+    api: String,
+    slug: String,
+    lang: String,
+    stylesheet: String,
+) -> Result<(), JsValue> {
+    let container = shadow_container(&host, &stylesheet)?;
+    leptos::mount::mount_to(container, move || {
+        provide_context(i18n::strings(&lang));
+        view! { <contract_viewer::ContractViewer api=api slug=slug /> }
     })
     .forget();
     Ok(())

@@ -1,0 +1,69 @@
+// Journey: a reader opens the intranet page with the service contract widget:
+// stage and evolution, needs with their status and metrics, dependencies and
+// Correction of Error documents; hostile text in the contract shows as text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startWorker, freshStateDir, root } from '../support/worker.mjs';
+import { launch } from './fixtures/browser.mjs';
+import { wcagViolations } from './fixtures/axe.mjs';
+
+const PORT = 8785;
+const ADMIN = 'test-admin-token-for-contracts';
+const SLUG = 'apply-for-a-fishing-licence';
+const readJson = (name) => JSON.parse(readFileSync(join(root, 'tests', 'support', 'contracts', name), 'utf8'));
+let worker, browser;
+
+async function send(path, method, body, token) {
+  const response = await fetch(`${worker.url}${path}`, {
+    method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
+  return JSON.parse(text);
+}
+
+before(async () => {
+  worker = await startWorker({ port: PORT, persistTo: freshStateDir(), vars: { ADMIN_TOKEN: ADMIN } });
+  browser = await launch();
+  const { token } = await send('/v1/services', 'POST', { slug: SLUG, name: 'Apply for a fishing licence', manager: 'Priya Shah' }, ADMIN);
+  const contract = readJson(`${SLUG}.json`);
+  contract.description.overview = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"> Buy a licence.';
+  await send(`/v1/services/${SLUG}/contract`, 'PUT', contract, token);
+  await send(`/v1/services/${SLUG}/coe`, 'POST', readJson('coe-payment-outage.json'), token);
+});
+after(async () => {
+  await browser?.close();
+  await worker?.stop();
+});
+
+test('the contract viewer shows the contract readably and safely', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${worker.url}/demo/contract.html`);
+  const widget = page.locator('servicekit-contract');
+  await widget.getByRole('heading', { name: 'Apply for a fishing licence' }).waitFor();
+  assert.equal(await page.getByTestId('sk-stage').textContent(), 'Stage: beta');
+  assert.equal(await page.getByTestId('sk-evolution').textContent(), 'Evolution: bespoke');
+  const buy = page.getByTestId('sk-need-buy-licence');
+  assert.match(await buy.textContent(), /^Not known yet As an angler, I need to buy the right licence quickly so that I can fish legally today\./);
+  assert.match(await buy.textContent(), /Completion rate \(target at least 85 %\)/);
+  assert.match(await page.getByTestId('sk-need-assisted-route').textContent(), /Evidence: no metric yet/);
+  assert.match(await page.getByTestId('sk-coe-list').textContent(), /2026-09-14 — Card payments failed for three hours \(1 action open\)/);
+  assert.match(await widget.locator('.sk-summary-list').textContent(), /<script>window\.pwned = 1<\/script><img src=x onerror/);
+  assert.equal(await page.evaluate(() => window.pwned), undefined, 'contract text never runs');
+  assert.deepEqual(await wcagViolations(page), []);
+  await page.close();
+});
+
+test('a service without a contract gets a clear message', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${worker.url}/demo/contract.html`);
+  await page.evaluate(() => {
+    document.querySelector('servicekit-contract').remove();
+    document.querySelector('main').insertAdjacentHTML('beforeend', '<servicekit-contract service="no-such-service"></servicekit-contract>');
+  });
+  await page.getByTestId('sk-error').waitFor();
+  assert.match(await page.getByTestId('sk-error').textContent(), /has no contract yet/);
+  await page.close();
+});
