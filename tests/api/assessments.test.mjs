@@ -2,6 +2,7 @@
 // role profiles, saving and reading assessments, bad input, CORS, and persistence.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { apiClient } from '../support/api.mjs';
 import { startWorker, freshStateDir } from '../support/worker.mjs';
 import { allAt, ROLE, SKILLS } from '../support/examples.mjs';
 
@@ -16,22 +17,7 @@ after(async () => {
   await worker?.stop();
 });
 
-async function call(path, { method = 'GET', body, headers = {} } = {}) {
-  const init = { method, headers: { ...headers } };
-  if (body !== undefined) {
-    init.body = typeof body === 'string' ? body : JSON.stringify(body);
-    init.headers['Content-Type'] ??= 'application/json';
-  }
-  const response = await fetch(`${worker.url}${path}`, init);
-  const text = await response.text();
-  let json;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, headers: response.headers, json, text };
-}
+const call = apiClient(() => worker.url);
 
 async function create(submission = allAt('practitioner')) {
   const response = await call('/v1/assessments', { method: 'POST', body: submission });

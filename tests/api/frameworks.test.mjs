@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { apiClient } from '../support/api.mjs';
 import { startWorker, freshStateDir } from '../support/worker.mjs';
 
 const PORT = 8793;
@@ -22,16 +23,7 @@ function catalogueJson() {
   return readFileSync(file, 'utf8');
 }
 
-async function call(path, { method = 'GET', body, token } = {}) {
-  const headers = {};
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const response = await fetch(`${worker.url}${path}`, { method, headers, body });
-  const text = await response.text();
-  let json;
-  try { json = JSON.parse(text); } catch { json = undefined; }
-  return { status: response.status, headers: response.headers, json, text };
-}
+const call = apiClient(() => worker.url);
 
 test('only the administrator can import a framework', async () => {
   const body = catalogueJson();

@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { apiClient } from '../support/api.mjs';
 import { startWorker, freshStateDir, root } from '../support/worker.mjs';
 
 const PORT = 8786;
@@ -20,16 +21,7 @@ after(async () => {
   await worker?.stop();
 });
 
-async function call(path, { method = 'GET', body, token } = {}) {
-  const headers = {};
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const response = await fetch(`${worker.url}${path}`, { method, headers, body: body && JSON.stringify(body) });
-  const text = await response.text();
-  let json;
-  try { json = JSON.parse(text); } catch { json = undefined; }
-  return { status: response.status, headers: response.headers, json, text };
-}
+const call = apiClient(() => worker.url);
 
 async function createService(slug, name = 'Apply for a fishing licence') {
   const created = await call('/v1/services', { method: 'POST', body: { slug, name, manager: 'Priya Shah' }, token: ADMIN });

@@ -2,6 +2,7 @@
 // assessments towards it, and the lead sees counts only, from three members on.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { apiClient } from '../support/api.mjs';
 import { startWorker, freshStateDir } from '../support/worker.mjs';
 import { allAt, ROLE, SKILLS } from '../support/examples.mjs';
 
@@ -15,16 +16,7 @@ after(async () => {
   await worker?.stop();
 });
 
-async function call(path, { method = 'GET', body, token } = {}) {
-  const headers = {};
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const response = await fetch(`${worker.url}${path}`, { method, headers, body: body && JSON.stringify(body) });
-  const text = await response.text();
-  let json;
-  try { json = JSON.parse(text); } catch { json = undefined; }
-  return { status: response.status, headers: response.headers, json, text };
-}
+const call = apiClient(() => worker.url);
 
 function member(team, levels) {
   const submission = allAt('awareness');

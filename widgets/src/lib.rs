@@ -31,14 +31,10 @@ pub fn mount_self_assessment(
     lang: String,
     stylesheet: String,
 ) -> Result<(), JsValue> {
-    let container = shadow_container(&host, &stylesheet)?;
     let team = Some(team.trim().to_owned()).filter(|t| !t.is_empty());
-    leptos::mount::mount_to(container, move || {
-        provide_context(i18n::strings(&lang));
+    mount(&host, &stylesheet, &lang, move || {
         view! { <self_assessment::SelfAssessment api=api role=role team=team /> }
     })
-    .forget();
-    Ok(())
 }
 
 /// Mounts the team coverage widget into `host`'s shadow root, in `lang`.
@@ -49,13 +45,7 @@ pub fn mount_team_coverage(
     lang: String,
     stylesheet: String,
 ) -> Result<(), JsValue> {
-    let container = shadow_container(&host, &stylesheet)?;
-    leptos::mount::mount_to(container, move || {
-        provide_context(i18n::strings(&lang));
-        view! { <team_coverage::TeamCoverage api=api /> }
-    })
-    .forget();
-    Ok(())
+    mount(&host, &stylesheet, &lang, move || view! { <team_coverage::TeamCoverage api=api /> })
 }
 
 /// Mounts the contract viewer for the service `slug` into `host`'s shadow root, in `lang`.
@@ -67,10 +57,21 @@ pub fn mount_contract(
     lang: String,
     stylesheet: String,
 ) -> Result<(), JsValue> {
-    let container = shadow_container(&host, &stylesheet)?;
+    mount(&host, &stylesheet, &lang, move || view! { <contract_viewer::ContractViewer api=api slug=slug /> })
+}
+
+/// Renders `widget` in `host`'s shadow root with the strings for `lang`, for the life of the page.
+fn mount<N: IntoView + 'static>(
+    host: &HtmlElement,
+    stylesheet: &str,
+    lang: &str,
+    widget: impl FnOnce() -> N + 'static,
+) -> Result<(), JsValue> {
+    let container = shadow_container(host, stylesheet)?;
+    let strings = i18n::strings(lang);
     leptos::mount::mount_to(container, move || {
-        provide_context(i18n::strings(&lang));
-        view! { <contract_viewer::ContractViewer api=api slug=slug /> }
+        provide_context(strings);
+        widget()
     })
     .forget();
     Ok(())
