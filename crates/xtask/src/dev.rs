@@ -28,6 +28,19 @@ pub fn run(sh: &Shell) -> Result<()> {
     if let Err(err) = &seeded {
         eprintln!("warning: demo data not seeded: {err:#}");
     }
+    // The official DDaT export sits beside the project in ../shared on the team's machines.
+    let export = std::path::PathBuf::from("../shared/data/ddat");
+    if export.join("roles.csv").is_file() {
+        let options = crate::import_ddat::Options {
+            dir: export,
+            version: "2025".to_owned(),
+            out: "target/ddat-2025.json".into(),
+            upload: Some(base.clone()),
+        };
+        if let Err(err) = crate::import_ddat::run(sh, &options) {
+            eprintln!("warning: the DDaT framework was not imported: {err:#}");
+        }
+    }
     println!(
         "\nservicekit is running:\n\
          \x20 demo intranet pages  {base}/demo/ (service owner), {base}/demo/service-manager.html, {base}/demo/team.html\n\
