@@ -58,8 +58,8 @@ fn target_text(t: &Strings, metric: &ServiceMetric) -> String {
 fn Contract(view: ContractView, coes: Vec<CoeSummary>) -> impl IntoView {
     let t = use_strings();
     let contract = view.latest.contract;
-    let stage = format!("{:?}", contract.stage).to_lowercase();
-    let evolution = format!("{:?}", contract.evolution).to_lowercase();
+    let stage = contract.stage.as_str();
+    let evolution = contract.evolution.as_str();
     let d = &contract.description;
     let rows: Vec<(&str, String)> = [
         (t.contract_manager.as_str(), format!("{} ({})", contract.manager.name, contract.manager.contact)),

@@ -405,7 +405,10 @@ fn ContextQuestions(
         .filter(|(asked, ..)| *asked)
         .map(|(_, name, label, field)| {
             let id = format!("sk-context-{name}");
-            let checked = move || draft.with(|d| *field(&mut d.context.clone()));
+            let checked = move || {
+                let mut context = draft.with(|d| d.context);
+                *field(&mut context)
+            };
             let toggle = move |ev| {
                 let on = event_target_checked(&ev);
                 draft.update(|d| *field(&mut d.context) = on);

@@ -27,6 +27,19 @@ pub enum LifecycleStage {
     Decommissioned,
 }
 
+impl LifecycleStage {
+    /// The identifier used in JSON (`"beta"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LifecycleStage::Discovery => "discovery",
+            LifecycleStage::Alpha => "alpha",
+            LifecycleStage::Beta => "beta",
+            LifecycleStage::Live => "live",
+            LifecycleStage::Decommissioned => "decommissioned",
+        }
+    }
+}
+
 /// How settled the way of meeting the need is (Wardley evolution).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -39,6 +52,18 @@ pub enum Evolution {
     Product,
     /// A commodity or utility.
     Commodity,
+}
+
+impl Evolution {
+    /// The identifier used in JSON (`"bespoke"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Evolution::Novel => "novel",
+            Evolution::Bespoke => "bespoke",
+            Evolution::Product => "product",
+            Evolution::Commodity => "commodity",
+        }
+    }
 }
 
 /// Who is accountable for the service.

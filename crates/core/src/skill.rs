@@ -144,11 +144,6 @@ impl LevelRange {
             _ => 0,
         }
     }
-
-    /// Whether the range is written as one level.
-    pub fn is_single(self) -> bool {
-        self.max == Some(self.min)
-    }
 }
 
 #[cfg(test)]

@@ -137,3 +137,11 @@ fn a_need_is_met_only_when_every_targeted_metric_meets_its_target() {
     );
     assert_eq!(statuses(&[("completion-rate", 70.0)])[0].1, NotMet, "one miss is enough");
 }
+
+#[test]
+fn stage_and_evolution_names_match_their_json() {
+    let contract = example();
+    assert_eq!(serde_json::to_value(contract.stage).unwrap(), contract.stage.as_str());
+    assert_eq!(serde_json::to_value(contract.evolution).unwrap(), contract.evolution.as_str());
+    assert_eq!(LifecycleStage::Decommissioned.as_str(), "decommissioned");
+}
