@@ -57,13 +57,41 @@ test('the contract viewer shows the contract readably and safely', async () => {
 });
 
 test('a service without a contract gets a clear message', async () => {
+  await send('/v1/services', 'POST', { slug: 'no-contract-yet', name: 'No contract yet', manager: 'Priya Shah' }, ADMIN);
   const page = await browser.newPage();
   await page.goto(`${worker.url}/demo/contract.html`);
   await page.evaluate(() => {
     document.querySelector('servicekit-contract').remove();
-    document.querySelector('main').insertAdjacentHTML('beforeend', '<servicekit-contract service="no-such-service"></servicekit-contract>');
+    document.querySelector('main').insertAdjacentHTML('beforeend', '<servicekit-contract service="no-contract-yet"></servicekit-contract>');
   });
   await page.getByTestId('sk-error').waitFor();
-  assert.match(await page.getByTestId('sk-error').textContent(), /has no contract yet/);
+  assert.match(await page.getByTestId('sk-error').textContent(), /The service 'no-contract-yet' has no contract yet/);
+  await page.close();
+});
+
+test('a contract with 50 needs, no metrics and long text still reads well', async () => {
+  const contract = readJson(`${SLUG}.json`);
+  contract.name = 'A very large service';
+  contract.metrics = [];
+  contract.description.overview = 'Long text. '.repeat(400).trim();
+  contract.user_needs = Array.from({ length: 50 }, (_, i) => ({
+    id: `need-${i + 1}`, as_a: `user group ${i + 1}`, i_need: 'to do a thing', so_that: 'I get an outcome',
+  }));
+  const { token } = await send('/v1/services', 'POST', { slug: 'a-very-large-service', name: contract.name, manager: 'Priya Shah' }, ADMIN);
+  await send('/v1/services/a-very-large-service/contract', 'PUT', contract, token);
+  const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+  await page.goto(`${worker.url}/demo/contract.html`);
+  await page.evaluate(() => {
+    const fresh = document.createElement('servicekit-contract');
+    fresh.setAttribute('service', 'a-very-large-service');
+    document.querySelector('servicekit-contract').replaceWith(fresh);
+  });
+  const widget = page.locator('servicekit-contract');
+  await widget.getByRole('heading', { name: 'A very large service' }).waitFor();
+  assert.equal(await widget.locator('.sk-need').count(), 50);
+  assert.match(await page.getByTestId('sk-need-need-50').textContent(), /Not known yet.*Evidence: no metric yet/s);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  assert.equal(overflow, false, 'nothing wider than a 320 px screen');
+  assert.deepEqual(await wcagViolations(page), []);
   await page.close();
 });

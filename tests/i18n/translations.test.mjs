@@ -8,12 +8,18 @@ import { root } from '../support/worker.mjs';
 
 const load = (lang) => JSON.parse(readFileSync(join(root, 'widgets', 'i18n', `${lang}.json`), 'utf8'));
 const placeholders = (value) => JSON.stringify(value).match(/\{[a-z_]+\}/g)?.sort() ?? [];
+const PLURAL_FORMS = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
+/** A message with plural forms (an object keyed by CLDR categories), not a table of messages. */
+const isPlural = (value) => typeof value === 'object' && !Array.isArray(value) && Object.keys(value).every((k) => PLURAL_FORMS.has(k));
 
 test('every English string is present and non-empty', () => {
   const en = load('en');
   for (const [key, value] of Object.entries(en)) {
     assert.ok(JSON.stringify(value).replace(/"/g, '').trim().length > 0, key);
-    if (typeof value === 'object' && !Array.isArray(value)) assert.ok(value.other, `${key} needs an "other" plural form`);
+    if (isPlural(value)) assert.ok(value.other, `${key} needs an "other" plural form`);
+    if (typeof value === 'object' && !Array.isArray(value) && !isPlural(value)) {
+      for (const [inner, text] of Object.entries(value)) assert.ok(typeof text === 'string' && text.trim(), `${key}.${inner}`);
+    }
   }
 });
 
@@ -27,5 +33,17 @@ test('Welsh only translates keys English has, with the same placeholders', () =>
     const expected = new Set(placeholders(en[key]));
     for (const found of placeholders(value)) assert.ok(expected.has(found), `${key}: ${found} is not in the English text`);
     if (Array.isArray(value)) assert.equal(value.length, en[key].length, key);
+  }
+});
+
+test('the public pages are complete in English and Welsh, with the same placeholders', () => {
+  const pages = (lang) => JSON.parse(readFileSync(join(root, 'worker', 'i18n', `${lang}.json`), 'utf8'));
+  const en = pages('en');
+  const cy = pages('cy');
+  assert.deepEqual(Object.keys(cy).sort(), Object.keys(en).sort(), 'the same keys in both languages');
+  for (const [key, value] of Object.entries(en)) {
+    assert.ok(JSON.stringify(value).replace(/"/g, '').trim().length > 0, key);
+    assert.deepEqual(placeholders(cy[key]), placeholders(value), key);
+    if (Array.isArray(value)) assert.equal(cy[key].length, value.length, key);
   }
 });

@@ -51,3 +51,10 @@ define('servicekit-team-coverage', (module, element, api) => module.mount_team_c
 define('servicekit-contract', (module, element, api) => module.mount_contract(
   element, api, element.getAttribute('service') || '', language(element), stylesheet,
 ));
+define('servicekit-take-up', (module, element, api) => module.mount_take_up(
+  element, api, element.getAttribute('service') || '', language(element), stylesheet,
+));
+define('servicekit-feedback', (module, element, api) => module.mount_feedback(
+  element, api, element.getAttribute('service') || '', language(element), stylesheet,
+));
+define('servicekit-manage', (module, element, api) => module.mount_manage(element, api, language(element), stylesheet));

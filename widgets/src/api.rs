@@ -126,3 +126,128 @@ pub async fn contract(api: &str, slug: &str) -> Result<ContractView, ApiFailure>
 pub async fn coes(api: &str, slug: &str) -> Result<Vec<CoeSummary>, ApiFailure> {
     get_json(&format!("{api}/v1/services/{slug}/coe"), None).await
 }
+
+/// A service's KPIs per period, with the take-up target.
+pub async fn kpis(api: &str, slug: &str) -> Result<servicekit_core::kpi::KpiReport, ApiFailure> {
+    get_json(&format!("{api}/v1/services/{slug}/kpis"), None).await
+}
+
+/// Sends a rating and comment for a service.
+pub async fn send_feedback(
+    api: &str,
+    slug: &str,
+    feedback: &servicekit_core::feedback::FeedbackSubmission,
+) -> Result<(), ApiFailure> {
+    let request = Request::post(&format!("{api}/v1/services/{slug}/feedback"))
+        .json(feedback)
+        .map_err(|_| ApiFailure::Unreachable)?;
+    let response = request.send().await.map_err(|_| ApiFailure::Unreachable)?;
+    if response.status() != 201 {
+        return Err(refused(response).await);
+    }
+    Ok(())
+}
+
+fn bearer(token: &str) -> String {
+    format!("Bearer {token}")
+}
+
+/// Checks a service token by reading the service's feedback (which needs it).
+pub async fn check_service_token(api: &str, slug: &str, token: &str) -> Result<(), ApiFailure> {
+    get_json::<serde_json::Value>(&format!("{api}/v1/services/{slug}/feedback"), Some(token))
+        .await
+        .map(|_| ())
+}
+
+/// Saves a new version of a service's contract.
+pub async fn put_contract(
+    api: &str,
+    slug: &str,
+    token: &str,
+    contract: &servicekit_core::contract::ServiceContract,
+) -> Result<servicekit_core::contract::SavedContract, ApiFailure> {
+    let request = Request::put(&format!("{api}/v1/services/{slug}/contract"))
+        .header("Authorization", &bearer(token))
+        .json(contract)
+        .map_err(|_| ApiFailure::Unreachable)?;
+    let response = request.send().await.map_err(|_| ApiFailure::Unreachable)?;
+    if response.status() != 201 {
+        return Err(refused(response).await);
+    }
+    response.json().await.map_err(|_| ApiFailure::Unreachable)
+}
+
+/// Uploads measurements as CSV.
+pub async fn upload_measurements(
+    api: &str,
+    slug: &str,
+    token: &str,
+    csv: String,
+) -> Result<servicekit_core::measurement::MeasurementReceipt, ApiFailure> {
+    let request = Request::post(&format!("{api}/v1/services/{slug}/measurements"))
+        .header("Authorization", &bearer(token))
+        .header("Content-Type", "text/csv")
+        .body(csv)
+        .map_err(|_| ApiFailure::Unreachable)?;
+    let response = request.send().await.map_err(|_| ApiFailure::Unreachable)?;
+    if !response.ok() {
+        return Err(refused(response).await);
+    }
+    response.json().await.map_err(|_| ApiFailure::Unreachable)
+}
+
+/// Publishes a Correction of Error document.
+pub async fn publish_coe(
+    api: &str,
+    slug: &str,
+    token: &str,
+    document: &servicekit_core::coe::CorrectionOfError,
+) -> Result<(), ApiFailure> {
+    let request = Request::post(&format!("{api}/v1/services/{slug}/coe"))
+        .header("Authorization", &bearer(token))
+        .json(document)
+        .map_err(|_| ApiFailure::Unreachable)?;
+    let response = request.send().await.map_err(|_| ApiFailure::Unreachable)?;
+    if response.status() != 201 {
+        return Err(refused(response).await);
+    }
+    Ok(())
+}
+
+/// One published Correction of Error document.
+pub async fn coe(api: &str, slug: &str, id: &str) -> Result<servicekit_core::coe::PublishedCoe, ApiFailure> {
+    get_json(&format!("{api}/v1/services/{slug}/coe/{id}"), None).await
+}
+
+/// Changes the status of corrective action `n` of a document.
+pub async fn update_action(
+    api: &str,
+    slug: &str,
+    token: &str,
+    id: &str,
+    n: usize,
+    status: servicekit_core::coe::ActionStatus,
+) -> Result<(), ApiFailure> {
+    let request = Request::put(&format!("{api}/v1/services/{slug}/coe/{id}/actions/{n}"))
+        .header("Authorization", &bearer(token))
+        .json(&servicekit_core::coe::ActionUpdate { status })
+        .map_err(|_| ApiFailure::Unreachable)?;
+    let response = request.send().await.map_err(|_| ApiFailure::Unreachable)?;
+    if !response.ok() {
+        return Err(refused(response).await);
+    }
+    Ok(())
+}
+
+/// Replaces the service token; returns the new one.
+pub async fn rotate_token(api: &str, slug: &str, token: &str) -> Result<String, ApiFailure> {
+    let response = Request::post(&format!("{api}/v1/services/{slug}/token"))
+        .header("Authorization", &bearer(token))
+        .send()
+        .await
+        .map_err(|_| ApiFailure::Unreachable)?;
+    if !response.ok() {
+        return Err(refused(response).await);
+    }
+    response.json::<Created>().await.map(|c| c.token).map_err(|_| ApiFailure::Unreachable)
+}

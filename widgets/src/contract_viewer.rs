@@ -16,6 +16,7 @@ pub fn ContractViewer(
     slug: String,
 ) -> impl IntoView {
     let t = use_strings();
+    let (api_link, slug_link) = (api.clone(), slug.clone());
     let data = LocalResource::new(move || {
         let (api, slug) = (api.clone(), slug.clone());
         async move {
@@ -34,7 +35,7 @@ pub fn ContractViewer(
                         <p class="sk-body">{failure.message(t.contract_unreachable.as_str())}</p>
                     </div>
                 }.into_any(),
-                Some(Ok((view, coes))) => view! { <Contract view coes /> }.into_any(),
+                Some(Ok((view, coes))) => view! { <Contract view coes api=api_link.clone() slug=slug_link.clone() /> }.into_any(),
             }}
         </section>
     }
@@ -55,7 +56,7 @@ fn target_text(t: &Strings, metric: &ServiceMetric) -> String {
 
 /// The contract itself.
 #[component]
-fn Contract(view: ContractView, coes: Vec<CoeSummary>) -> impl IntoView {
+fn Contract(view: ContractView, coes: Vec<CoeSummary>, api: String, slug: String) -> impl IntoView {
     let t = use_strings();
     let contract = view.latest.contract;
     let stage = contract.stage.as_str();
@@ -102,7 +103,15 @@ fn Contract(view: ContractView, coes: Vec<CoeSummary>) -> impl IntoView {
                 .metrics
                 .iter()
                 .filter(|m| m.needs.contains(&need.id))
-                .map(|m| format!("{} ({})", m.name, target_text(t, m)))
+                .map(|m| match view.metric_values.get(&m.id) {
+                    Some(value) => format!(
+                        "{} ({}): {}",
+                        m.name,
+                        target_text(t, m),
+                        t.metric_latest.replace("{value}", &m.format_value(*value))
+                    ),
+                    None => format!("{} ({})", m.name, target_text(t, m)),
+                })
                 .collect();
             let evidence = if metrics.is_empty() { t.need_no_metric.clone() } else { metrics.join("; ") };
             view! {
@@ -122,7 +131,9 @@ fn Contract(view: ContractView, coes: Vec<CoeSummary>) -> impl IntoView {
         .iter()
         .map(|dependency| match dependency {
             Dependency::Service { slug } => {
-                view! { <li>{format!("{} {slug}", t.dependency_service)}</li> }.into_any()
+                let href = format!("{api}/services/{slug}");
+                view! { <li>{format!("{} ", t.dependency_service)}<a class="sk-link" href=href>{slug.clone()}</a></li> }
+                    .into_any()
             }
             Dependency::External { name, url } => match url {
                 Some(url) => {
@@ -139,6 +150,7 @@ fn Contract(view: ContractView, coes: Vec<CoeSummary>) -> impl IntoView {
         .map(|c| view! { <li>{format!("{} — {} ({})", c.date, c.title, t.coe_open_actions.count(t.lang, c.open_actions as u64))}</li> })
         .collect_view();
     let no_coe = coes.is_empty();
+    let share = format!("{api}/services/{slug}");
     view! {
         <h2 id="sk-contract-title" class="sk-heading-l">{contract.name.clone()}</h2>
         <p class="sk-body">
@@ -157,5 +169,15 @@ fn Contract(view: ContractView, coes: Vec<CoeSummary>) -> impl IntoView {
         } else {
             view! { <ul class="sk-list" data-testid="sk-coe-list">{coe_items}</ul> }.into_any()
         }}
+        <h3 class="sk-heading-m sk-no-print">{t.contract_actions.as_str()}</h3>
+        <p class="sk-body sk-no-print">
+            <button type="button" class="sk-button sk-button--secondary" on:click=move |_| {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.print();
+                }
+            }>{t.contract_print.as_str()}</button>
+            " "
+            <a class="sk-link" href=share data-testid="sk-share">{t.contract_share.as_str()}</a>
+        </p>
     }
 }

@@ -209,6 +209,108 @@ pub struct Strings {
     pub deleted: String,
     /// `delete_failed` in the translation files.
     pub delete_failed: String,
+    /// `take_up_title` in the translation files.
+    pub take_up_title: String,
+    /// `take_up_description` in the translation files.
+    pub take_up_description: String,
+    /// `take_up_point` in the translation files.
+    pub take_up_point: String,
+    /// `take_up_summary` in the translation files.
+    pub take_up_summary: String,
+    /// `take_up_summary_change` in the translation files.
+    pub take_up_summary_change: String,
+    /// `take_up_no_data` in the translation files.
+    pub take_up_no_data: String,
+    /// `take_up_target` in the translation files.
+    pub take_up_target: String,
+    /// `take_up_loading` in the translation files.
+    pub take_up_loading: String,
+    /// `take_up_unreachable` in the translation files.
+    pub take_up_unreachable: String,
+    /// `take_up_keys` in the translation files.
+    pub take_up_keys: String,
+    /// `take_up_show_table` in the translation files.
+    pub take_up_show_table: String,
+    /// `take_up_hide_table` in the translation files.
+    pub take_up_hide_table: String,
+    /// `take_up_show_mix` in the translation files.
+    pub take_up_show_mix: String,
+    /// `take_up_hide_mix` in the translation files.
+    pub take_up_hide_mix: String,
+    /// `take_up_mix_caption` in the translation files.
+    pub take_up_mix_caption: String,
+    /// `take_up_table_caption` in the translation files.
+    pub take_up_table_caption: String,
+    /// `take_up_covered` in the translation files.
+    pub take_up_covered: String,
+    /// `take_up_updated` in the translation files.
+    pub take_up_updated: String,
+    /// `take_up_csv` in the translation files.
+    pub take_up_csv: String,
+    /// `column_period` in the translation files.
+    pub column_period: String,
+    /// `column_take_up` in the translation files.
+    pub column_take_up: String,
+    /// `column_assisted` in the translation files.
+    pub column_assisted: String,
+    /// `column_completed` in the translation files.
+    pub column_completed: String,
+    /// `column_channel` in the translation files.
+    pub column_channel: String,
+    /// `column_share` in the translation files.
+    pub column_share: String,
+    /// `legend_take_up` in the translation files.
+    pub legend_take_up: String,
+    /// `legend_assisted` in the translation files.
+    pub legend_assisted: String,
+    /// `legend_target` in the translation files.
+    pub legend_target: String,
+    /// `points_up` in the translation files.
+    pub points_up: Plural,
+    /// `points_down` in the translation files.
+    pub points_down: Plural,
+    /// `points_same` in the translation files.
+    pub points_same: String,
+    /// `period_to` in the translation files.
+    pub period_to: String,
+    /// `months` in the translation files.
+    pub months: Vec<String>,
+    /// `channel_names` in the translation files.
+    pub channel_names: Vec<String>,
+    /// `feedback_legend` in the translation files.
+    pub feedback_legend: String,
+    /// `feedback_ratings` in the translation files.
+    pub feedback_ratings: Vec<String>,
+    /// `feedback_comment_label` in the translation files.
+    pub feedback_comment_label: String,
+    /// `feedback_comment_hint` in the translation files.
+    pub feedback_comment_hint: String,
+    /// `feedback_remaining` in the translation files.
+    pub feedback_remaining: Plural,
+    /// `feedback_too_long` in the translation files.
+    pub feedback_too_long: Plural,
+    /// `feedback_choose` in the translation files.
+    pub feedback_choose: String,
+    /// `feedback_submit` in the translation files.
+    pub feedback_submit: String,
+    /// `feedback_sending` in the translation files.
+    pub feedback_sending: String,
+    /// `feedback_thanks_title` in the translation files.
+    pub feedback_thanks_title: String,
+    /// `feedback_thanks_body` in the translation files.
+    pub feedback_thanks_body: String,
+    /// `feedback_unreachable` in the translation files.
+    pub feedback_unreachable: String,
+    /// `metric_latest` in the translation files.
+    pub metric_latest: String,
+    /// `contract_print` in the translation files.
+    pub contract_print: String,
+    /// `contract_share` in the translation files.
+    pub contract_share: String,
+    /// `contract_actions` in the translation files.
+    pub contract_actions: String,
+    /// The manage page's text, by key (`manage` in the translation files).
+    pub manage: std::collections::BTreeMap<String, String>,
     /// `loading_contract` in the translation files.
     pub loading_contract: String,
     /// `contract_unreachable` in the translation files.

@@ -7,9 +7,12 @@
 mod answers_file;
 mod api;
 mod contract_viewer;
+mod feedback_form;
 mod gap_chart;
 mod i18n;
+mod manage;
 mod self_assessment;
+mod take_up_chart;
 mod team_coverage;
 
 use leptos::prelude::*;
@@ -58,6 +61,36 @@ pub fn mount_contract(
     stylesheet: String,
 ) -> Result<(), JsValue> {
     mount(&host, &stylesheet, &lang, move || view! { <contract_viewer::ContractViewer api=api slug=slug /> })
+}
+
+/// Mounts the digital take-up chart of the service `slug` into `host`'s shadow root, in `lang`.
+#[wasm_bindgen]
+pub fn mount_take_up(
+    host: HtmlElement,
+    api: String,
+    slug: String,
+    lang: String,
+    stylesheet: String,
+) -> Result<(), JsValue> {
+    mount(&host, &stylesheet, &lang, move || view! { <take_up_chart::TakeUpChart api=api slug=slug /> })
+}
+
+/// Mounts the "rate this service" form for the service `slug` into `host`'s shadow root, in `lang`.
+#[wasm_bindgen]
+pub fn mount_feedback(
+    host: HtmlElement,
+    api: String,
+    slug: String,
+    lang: String,
+    stylesheet: String,
+) -> Result<(), JsValue> {
+    mount(&host, &stylesheet, &lang, move || view! { <feedback_form::FeedbackForm api=api slug=slug /> })
+}
+
+/// Mounts the manage page (for a service manager with the service token) into `host`'s shadow root.
+#[wasm_bindgen]
+pub fn mount_manage(host: HtmlElement, api: String, lang: String, stylesheet: String) -> Result<(), JsValue> {
+    mount(&host, &stylesheet, &lang, move || view! { <manage::ManagePage api=api /> })
 }
 
 /// Renders `widget` in `host`'s shadow root with the strings for `lang`, for the life of the page.

@@ -23,6 +23,8 @@ pub enum ApiError {
     UnsupportedMediaType(&'static str),
     /// The body is larger than the API accepts.
     PayloadTooLarge(usize),
+    /// Too many unauthenticated writes from this client; carries the seconds to wait.
+    TooManyRequests(u32),
     /// A browser origin not on the allow-list.
     OriginNotAllowed,
     /// Storage failed; nothing was changed.
@@ -36,6 +38,10 @@ impl ApiError {
     pub fn into_response(self) -> Response {
         let allow = match &self {
             ApiError::MethodNotAllowed(allow) => Some(*allow),
+            _ => None,
+        };
+        let retry_after = match &self {
+            ApiError::TooManyRequests(seconds) => Some(*seconds),
             _ => None,
         };
         let (status, kind, title, detail, errors) = match self {
@@ -79,6 +85,13 @@ impl ApiError {
                 format!("Request bodies must be {limit} bytes or smaller."),
                 vec![],
             ),
+            ApiError::TooManyRequests(seconds) => (
+                429,
+                "too-many-requests",
+                "Too many requests",
+                format!("Too many submissions from this address just now. Try again in {seconds} seconds."),
+                vec![],
+            ),
             ApiError::OriginNotAllowed => (
                 403,
                 "origin-not-allowed",
@@ -115,6 +128,9 @@ impl ApiError {
         let _ = headers.set("Content-Type", PROBLEM_JSON);
         if let Some(allow) = allow {
             let _ = headers.set("Allow", allow);
+        }
+        if let Some(seconds) = retry_after {
+            let _ = headers.set("Retry-After", &seconds.to_string());
         }
         if status == 401 {
             let _ = headers.set("WWW-Authenticate", "Bearer");

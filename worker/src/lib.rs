@@ -10,8 +10,10 @@ mod body;
 mod coe;
 mod cors;
 mod error;
+mod feedback;
 mod frameworks;
 mod health;
+mod measurements;
 mod pages;
 mod roles;
 mod secrets;
@@ -56,7 +58,7 @@ async fn route(req: Request, state: &AppState) -> std::result::Result<Response, 
     let method = req.method();
     match segments.as_slice() {
         [""] => match method {
-            Method::Get | Method::Head => pages::home(),
+            Method::Get | Method::Head => pages::home(&req),
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         ["v1", "health"] => match method {
@@ -131,6 +133,40 @@ async fn route(req: Request, state: &AppState) -> std::result::Result<Response, 
         ["v1", "services", slug, "coe", id, "actions", n] => match method {
             Method::Put => coe::update_action(req, state, slug, id, n).await,
             _ => Err(ApiError::MethodNotAllowed("PUT")),
+        },
+        ["v1", "services", slug, "measurements"] => match method {
+            Method::Get | Method::Head => measurements::list(&req, state, slug).await,
+            Method::Post => measurements::upload(req, state, slug).await,
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD, POST")),
+        },
+        ["v1", "services", slug, "kpis"] => match method {
+            Method::Get | Method::Head => measurements::kpis(state, slug).await,
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
+        ["v1", "services", slug, "feedback"] => match method {
+            Method::Get | Method::Head => feedback::list(&req, state, slug).await,
+            Method::Post => feedback::create(req, state, slug).await,
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD, POST")),
+        },
+        ["v1", "services", slug, "feedback", "reviewed"] => match method {
+            Method::Post => feedback::reviewed(req, state, slug).await,
+            _ => Err(ApiError::MethodNotAllowed("POST")),
+        },
+        ["pages.css"] => match method {
+            Method::Get | Method::Head => pages::stylesheet(),
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
+        ["manage"] => match method {
+            Method::Get | Method::Head => pages::manage(&req),
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
+        ["services"] => match method {
+            Method::Get | Method::Head => pages::services(&req, state).await,
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
+        ["services", slug] => match method {
+            Method::Get | Method::Head => pages::service(&req, state, slug).await,
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         ["embed.js"] | ["widgets", ..] => match method {
             Method::Get | Method::Head => widget_files::get(req, state).await,

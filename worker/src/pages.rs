@@ -1,12 +1,167 @@
-//! Server-rendered HTML pages (they work without JavaScript).
+//! Server-rendered HTML pages (they work without JavaScript): the home page,
+//! the index of services and each service's public performance page.
+//!
+//! Text comes from `worker/i18n/{en,cy}.json`; the language from `?lang=` or
+//! `Accept-Language`. Every page passes a strict CSP: no inline script or style.
 
 use crate::error::ApiError;
+use crate::measurements::{performance, Performance};
+use crate::store::Store;
+use crate::{secrets, AppState};
+use servicekit_core::contract::{self, LifecycleStage, NeedStatus};
 use servicekit_core::html::escape;
-use servicekit_core::profiles;
-use worker::Response;
+use servicekit_core::kpi::{self, money, percent, whole_number, Figures, PeriodKpis};
+use servicekit_core::{feedback, profiles, token, trend};
+use std::collections::BTreeMap;
+use worker::{Request, Response};
+
+/// Content-Security-Policy of every page: only our own stylesheet.
+const PAGE_CSP: &str =
+    "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/// The pages' stylesheet, served at `/pages.css`.
+const PAGES_CSS: &str = include_str!("../pages.css");
+
+/// One language's page text.
+pub struct PageText {
+    lang: &'static str,
+    strings: BTreeMap<String, serde_json::Value>,
+    fallback: Option<Box<PageText>>,
+}
+
+impl PageText {
+    fn load(lang: &'static str, json: &str, fallback: Option<PageText>) -> PageText {
+        let strings = serde_json::from_str(json).unwrap_or_default();
+        PageText { lang, strings, fallback: fallback.map(Box::new) }
+    }
+
+    /// English, or Welsh when asked for by `?lang=cy` or `Accept-Language`.
+    pub fn for_request(req: &Request) -> PageText {
+        let english = || PageText::load("en", include_str!("../i18n/en.json"), None);
+        let asked = req
+            .url()
+            .ok()
+            .and_then(|u| u.query_pairs().find(|(k, _)| k == "lang").map(|(_, v)| v.into_owned()));
+        let accept = req.headers().get("Accept-Language").ok().flatten().unwrap_or_default();
+        let welsh = match asked.as_deref() {
+            Some(lang) => lang == "cy",
+            None => accept.split(',').next().is_some_and(|l| l.trim().to_ascii_lowercase().starts_with("cy")),
+        };
+        match welsh {
+            true => PageText::load("cy", include_str!("../i18n/cy.json"), Some(english())),
+            false => english(),
+        }
+    }
+
+    /// The text for `key`, falling back to English, then to the key itself.
+    pub fn get(&self, key: &str) -> String {
+        match self.strings.get(key).and_then(|v| v.as_str()) {
+            Some(text) => text.to_owned(),
+            None => self.fallback.as_ref().map(|f| f.get(key)).unwrap_or_else(|| key.to_owned()),
+        }
+    }
+
+    /// The text for `key` with `{name}` placeholders filled in (values are not escaped here).
+    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        values.iter().fold(self.get(key), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+    }
+
+    fn months(&self) -> Vec<String> {
+        self.strings
+            .get("months")
+            .and_then(|v| serde_json::from_value::<Vec<String>>(v.clone()).ok())
+            .unwrap_or_default()
+    }
+
+    fn period(&self, period: servicekit_core::measurement::Period) -> String {
+        period.label_in(&self.months(), &self.get("period_to"))
+    }
+
+    /// A change in percentage points in words, e.g. `up 3 percentage points`.
+    fn points(&self, change: f64) -> String {
+        match (change * 100.0).round() as i64 {
+            0 => self.get("points_same"),
+            1 => self.get("points_up_one"),
+            -1 => self.get("points_down_one"),
+            p if p > 0 => self.fill("points_up", &[("n", &p.to_string())]),
+            p => self.fill("points_down", &[("n", &(-p).to_string())]),
+        }
+    }
+
+    /// A change in pounds in words, e.g. `down £0.08`.
+    fn money_change(&self, change: f64) -> String {
+        match change {
+            c if c >= 0.005 => self.fill("money_up", &[("amount", &money(c))]),
+            c if c <= -0.005 => self.fill("money_down", &[("amount", &money(-c))]),
+            _ => self.get("points_same"),
+        }
+    }
+
+    fn stage(&self, stage: Option<LifecycleStage>) -> String {
+        self.get(&format!("stage_{}", stage.map(LifecycleStage::as_str).unwrap_or("none")))
+    }
+}
+
+/// Wraps page content in the shared layout.
+fn layout(t: &PageText, title: &str, path: &str, main: &str) -> String {
+    let other = t.get("other_language_code");
+    format!(
+        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+<title>{title} – {site}</title><link rel=\"stylesheet\" href=\"/pages.css\"></head>\
+<body><a class=\"skip-link\" href=\"#main\">{skip}</a>\
+<header class=\"site-header\"><div class=\"width\"><a class=\"site-name\" href=\"/services?lang={lang}\">{site}</a>\
+<a class=\"language\" href=\"{path}?lang={other}\" hreflang=\"{other}\" lang=\"{other}\">{other_name}</a></div></header>\
+<main id=\"main\" class=\"width\">{main}</main></body></html>",
+        lang = t.lang,
+        title = escape(title),
+        site = escape(&t.get("site_name")),
+        skip = escape(&t.get("skip_to_content")),
+        path = escape(path),
+        other = escape(&other),
+        other_name = escape(&t.get("other_language")),
+    )
+}
+
+/// Content-Security-Policy of the manage page: our own script and wasm, and calls to this origin only.
+const MANAGE_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+connect-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/// Sends an HTML page with the security headers, a short cache life and an ETag (304 when it matches).
+fn page(req: &Request, html: String, status: u16) -> Result<Response, ApiError> {
+    page_with_policy(req, html, status, PAGE_CSP)
+}
+
+fn page_with_policy(req: &Request, html: String, status: u16, policy: &str) -> Result<Response, ApiError> {
+    let etag = format!("\"{}\"", &token::hash(&html)[..32]);
+    let matches = req.headers().get("If-None-Match")?.is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
+    let mut response = match matches && status == 200 {
+        true => Response::empty()?.with_status(304),
+        false => Response::from_html(html)?.with_status(status),
+    };
+    let headers = response.headers_mut();
+    headers.set("Content-Security-Policy", policy)?;
+    headers.set("X-Content-Type-Options", "nosniff")?;
+    headers.set("Referrer-Policy", "no-referrer")?;
+    headers.set("Cache-Control", "public, max-age=60")?;
+    headers.set("Vary", "Accept-Language")?;
+    headers.set("ETag", &etag)?;
+    Ok(response)
+}
+
+/// `GET /pages.css`.
+pub fn stylesheet() -> Result<Response, ApiError> {
+    let mut response = Response::ok(PAGES_CSS)?;
+    let headers = response.headers_mut();
+    headers.set("Content-Type", "text/css; charset=utf-8")?;
+    headers.set("Cache-Control", "public, max-age=3600")?;
+    headers.set("X-Content-Type-Options", "nosniff")?;
+    Ok(response)
+}
 
 /// The home page of a deployment: what is here and where to start.
-pub fn home() -> Result<Response, ApiError> {
+pub fn home(req: &Request) -> Result<Response, ApiError> {
+    let t = PageText::for_request(req);
     let roles: String = profiles::built_in()
         .iter()
         .map(|p| {
@@ -19,21 +174,395 @@ pub fn home() -> Result<Response, ApiError> {
             )
         })
         .collect();
-    let html = format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
-<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<title>servicekit</title></head><body><main>\
-<h1>servicekit</h1>\
-<p>Tools for people who run public services.</p>\
-<ul><li><a href=\"/demo/\">Demo intranet page with the self-assessment widget</a></li>\
+    let main = format!(
+        "<h1>servicekit</h1><p class=\"lead\">Tools for people who run public services.</p>\
+<ul><li><a href=\"/services\">{services}</a></li>\
+<li><a href=\"/demo/\">Demo intranet page with the widgets</a></li>\
 <li><a href=\"/v1/health\">API health</a></li></ul>\
-<h2>Role profiles</h2><ul>{roles}</ul>\
-</main></body></html>"
+<h2>Role profiles</h2><ul>{roles}</ul>",
+        services = escape(&t.get("services_title")),
     );
-    let mut response = Response::from_html(html)?;
-    let headers = response.headers_mut();
-    headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")?;
-    headers.set("X-Content-Type-Options", "nosniff")?;
-    headers.set("Referrer-Policy", "no-referrer")?;
-    Ok(response)
+    page(req, layout(&t, "servicekit", "/", &main), 200)
+}
+
+/// `GET /manage`: the manage page for service managers (the tools run in the manage widget).
+pub fn manage(req: &Request) -> Result<Response, ApiError> {
+    let t = PageText::for_request(req);
+    let main = format!(
+        "<h1>{title}</h1><script type=\"module\" src=\"/embed.js\"></script>\
+<servicekit-manage lang=\"{lang}\"></servicekit-manage>\
+<noscript><p>{noscript}</p></noscript>",
+        title = escape(&t.get("manage_title")),
+        lang = t.lang,
+        noscript = escape(&t.get("manage_noscript")),
+    );
+    page_with_policy(req, layout(&t, &t.get("manage_title"), "/manage", &main), 200, MANAGE_CSP)
+}
+
+fn or_no_data(t: &PageText, value: Option<String>) -> String {
+    value
+        .map(|v| escape(&v))
+        .unwrap_or_else(|| format!("<span class=\"no-data\">{}</span>", escape(&t.get("no_data"))))
+}
+
+/// `GET /services`: every service with its stage and latest KPIs.
+pub async fn services(req: &Request, state: &AppState) -> Result<Response, ApiError> {
+    let t = PageText::for_request(req);
+    let store = Store::open(&state.env)?;
+    let listed = store.services().await?;
+    let reads = listed.iter().map(|s| performance(&store, &s.slug));
+    let performances = futures_util::future::join_all(reads).await;
+    let mut rows = String::new();
+    for (summary, perf) in listed.iter().zip(performances) {
+        let latest = perf.ok().and_then(|p| p.report.headline().cloned());
+        let f = latest.as_ref().map(|l| l.figures).unwrap_or_default();
+        rows.push_str(&format!(
+            "<tr><th scope=\"row\"><a href=\"/services/{slug}?lang={lang}\">{name}</a></th><td><strong class=\"tag\">{stage}</strong></td>\
+<td>{period}</td><td class=\"num\">{cost}</td><td class=\"num\">{satisfaction}</td><td class=\"num\">{completion}</td><td class=\"num\">{take_up}</td></tr>",
+            slug = escape(&summary.slug),
+            lang = t.lang,
+            name = escape(&summary.name),
+            stage = escape(&t.stage(summary.stage)),
+            period = or_no_data(&t, latest.as_ref().map(|l| t.period(l.period))),
+            cost = or_no_data(&t, f.cost_per_transaction.map(money)),
+            satisfaction = or_no_data(&t, f.satisfaction.map(percent)),
+            completion = or_no_data(&t, f.completion_rate.map(percent)),
+            take_up = or_no_data(&t, f.digital_take_up.map(percent)),
+        ));
+    }
+    let table = match listed.is_empty() {
+        true => format!("<p>{}</p>", escape(&t.get("no_services"))),
+        false => format!(
+            "<div class=\"table-wrap\"><table><caption class=\"visually-hidden\">{title}</caption><thead><tr><th scope=\"col\">{service}</th><th scope=\"col\">{stage}</th>\
+<th scope=\"col\">{period}</th><th scope=\"col\" class=\"num\">{cost}</th><th scope=\"col\" class=\"num\">{satisfaction}</th>\
+<th scope=\"col\" class=\"num\">{completion}</th><th scope=\"col\" class=\"num\">{take_up}</th></tr></thead><tbody>{rows}</tbody></table></div>",
+            title = escape(&t.get("services_title")),
+            service = escape(&t.get("service")),
+            stage = escape(&t.get("stage")),
+            period = escape(&t.get("period")),
+            cost = escape(&t.get("cost_per_transaction")),
+            satisfaction = escape(&t.get("user_satisfaction")),
+            completion = escape(&t.get("completion_rate")),
+            take_up = escape(&t.get("digital_take_up")),
+        ),
+    };
+    let main = format!(
+        "<h1>{title}</h1><p class=\"lead\">{intro}</p>{table}",
+        title = escape(&t.get("services_title")),
+        intro = escape(&t.get("services_intro")),
+    );
+    page(req, layout(&t, &t.get("services_title"), "/services", &main), 200)
+}
+
+/// `GET /services/{slug}`: the service's public performance page; 404 page for an unknown slug.
+pub async fn service(req: &Request, state: &AppState, slug: &str) -> Result<Response, ApiError> {
+    let t = PageText::for_request(req);
+    let store = Store::open(&state.env)?;
+    let perf = match performance(&store, slug).await {
+        Ok(perf) => perf,
+        Err(ApiError::NotFound(_)) => return not_found(req, &t),
+        Err(other) => return Err(other),
+    };
+    let (coes, reviewed) = futures_util::join!(store.coes(slug), store.feedback_reviewed(slug));
+    let (coes, reviewed) = (coes?, reviewed?);
+    let mut main = String::new();
+    let name = perf
+        .contract
+        .as_ref()
+        .map(|c| c.contract.name.clone())
+        .unwrap_or_else(|| perf.service.service.name.clone());
+    main.push_str(&format!(
+        "<span class=\"caption\">{stage_label}: <strong class=\"tag\">{stage}</strong></span><h1>{name}</h1>\
+<p>{manager_label}: {manager}</p>",
+        stage_label = escape(&t.get("stage")),
+        stage = escape(&t.stage(perf.service.stage)),
+        name = escape(&name),
+        manager_label = escape(&t.get("manager")),
+        manager = escape(&perf.service.service.manager),
+    ));
+    if feedback::review_overdue(reviewed.as_deref(), &secrets::now_rfc3339()) {
+        main.push_str(&format!(
+            "<div class=\"warning\" role=\"note\"><p>{}</p></div>",
+            escape(&t.get("feedback_overdue"))
+        ));
+    }
+    main.push_str(&kpi_cards(&t, &perf));
+    main.push_str(&take_up_section(&t, &perf));
+    main.push_str(&kpi_table(&t, &perf.report.periods));
+    main.push_str(&format!(
+        "<p><a href=\"/v1/services/{slug}/measurements?format=csv\" download>{csv}</a> · <a href=\"/v1/services/{slug}/measurements\">{json}</a></p>",
+        slug = escape(slug),
+        csv = escape(&t.get("download_csv")),
+        json = escape(&t.get("download_json")),
+    ));
+    main.push_str(&needs_section(&t, &perf, slug));
+    main.push_str(&coe_section(&t, &coes, slug));
+    if let Some(updated) = &perf.report.last_updated {
+        main.push_str(&format!(
+            "<p class=\"stamp\">{}</p>",
+            escape(&t.fill("last_updated", &[("date", updated.get(..10).unwrap_or(updated))]))
+        ));
+    }
+    page(req, layout(&t, &name, &format!("/services/{slug}"), &main), 200)
+}
+
+fn not_found(req: &Request, t: &PageText) -> Result<Response, ApiError> {
+    let main = format!(
+        "<h1>{title}</h1><p>{body}</p><p><a href=\"/services?lang={lang}\">{all}</a></p>",
+        title = escape(&t.get("not_found_title")),
+        body = escape(&t.get("not_found_body")),
+        lang = t.lang,
+        all = escape(&t.get("all_services")),
+    );
+    page(req, layout(t, &t.get("not_found_title"), "/services", &main), 404)
+}
+
+fn change_text(
+    t: &PageText,
+    latest: &PeriodKpis,
+    change: Option<f64>,
+    as_text: impl Fn(f64) -> String,
+) -> String {
+    match change {
+        Some(c) => t.fill(
+            "change_on_previous",
+            &[("change", &as_text(c)), ("period", &t.period(latest.period.previous()))],
+        ),
+        None => t.get("no_previous"),
+    }
+}
+
+fn kpi_cards(t: &PageText, perf: &Performance) -> String {
+    let Some(latest) = perf.report.headline() else {
+        return format!("<p>{}</p>", escape(&t.get("no_data")));
+    };
+    let f = &latest.figures;
+    let r = &latest.rolling_12_months;
+    let card =
+        |title: &str, value: Option<String>, rolling: Option<String>, change: String, extra: String| {
+            format!(
+                "<div class=\"kpi\"><h3 class=\"kpi__title\">{title}</h3><p class=\"kpi__value\">{value}</p>\
+<p class=\"kpi__change\">{change}</p><p class=\"kpi__rolling\">{rolling}</p>{extra}</div>",
+                title = escape(&t.get(title)),
+                value = or_no_data(t, value),
+                change = escape(&change),
+                rolling = escape(
+                    &t.fill("rolling_12_months", &[("value", &rolling.unwrap_or_else(|| t.get("no_data")))])
+                ),
+            )
+        };
+    let digital_cost = f
+        .digital_cost_per_transaction
+        .map(|v| {
+            format!(
+                "<p class=\"kpi__note\">{}: {}</p>",
+                escape(&t.get("digital_cost_per_transaction")),
+                escape(&money(v))
+            )
+        })
+        .unwrap_or_default();
+    let responses = format!(
+        "<p class=\"kpi__note\">{}</p>",
+        escape(&t.fill("responses", &[("count", &whole_number(f.responses))]))
+    );
+    let inconsistent = match f.completion_inconsistent {
+        true => format!("<p class=\"kpi__warning\">{}</p>", escape(&t.get("inconsistent"))),
+        false => String::new(),
+    };
+    let target = perf
+        .report
+        .take_up_target
+        .map(|v| {
+            format!("<p class=\"kpi__note\">{}</p>", escape(&t.fill("target", &[("value", &percent(v))])))
+        })
+        .unwrap_or_default();
+    format!(
+        "<h2>{heading}</h2><div class=\"kpis\">{a}{b}{c}{d}</div>",
+        heading = escape(&t.fill("latest_period", &[("period", &t.period(latest.period))])),
+        a = card(
+            "cost_per_transaction",
+            f.cost_per_transaction.map(money),
+            r.cost_per_transaction.map(money),
+            change_text(t, latest, latest.change.cost_per_transaction, |c| t.money_change(c)),
+            digital_cost
+        ),
+        b = card(
+            "user_satisfaction",
+            f.satisfaction.map(percent),
+            r.satisfaction.map(percent),
+            change_text(t, latest, latest.change.satisfaction, |c| t.points(c)),
+            responses
+        ),
+        c = card(
+            "completion_rate",
+            f.completion_rate.map(percent),
+            r.completion_rate.map(percent),
+            change_text(t, latest, latest.change.completion_rate, |c| t.points(c)),
+            inconsistent
+        ),
+        d = card(
+            "digital_take_up",
+            f.digital_take_up.map(percent),
+            r.digital_take_up.map(percent),
+            change_text(t, latest, latest.change.digital_take_up, |c| t.points(c)),
+            target
+        ),
+    )
+}
+
+fn take_up_section(t: &PageText, perf: &Performance) -> String {
+    let periods = &perf.report.periods;
+    let chart = trend::layout(periods, perf.report.take_up_target, 720.0, 320.0);
+    let text = trend::TrendText {
+        id: "take-up".to_owned(),
+        title: t.get("take_up_title"),
+        description: t.get("take_up_description"),
+        target: perf
+            .report
+            .take_up_target
+            .map(|v| t.fill("target", &[("value", &percent(v))]))
+            .unwrap_or_default(),
+        point: t.get("take_up_point"),
+        months: t.months(),
+        to: t.get("period_to"),
+    };
+    let with_take_up: Vec<&PeriodKpis> =
+        periods.iter().filter(|p| p.figures.digital_take_up.is_some()).collect();
+    let (no_data, plain, with_change) =
+        (t.get("no_data"), t.get("take_up_summary"), t.get("take_up_summary_change"));
+    let words = trend::SummaryText {
+        no_data: &no_data,
+        plain: &plain,
+        with_change: &with_change,
+        change: &|c| t.points(c),
+    };
+    let summary = trend::summary(periods, &text, &words);
+    let covered = match (with_take_up.first(), with_take_up.last()) {
+        (Some(first), Some(last)) => format!(
+            "<p class=\"stamp\">{}</p>",
+            escape(&t.fill(
+                "period_covered",
+                &[("first", &t.period(first.period)), ("last", &t.period(last.period))]
+            ))
+        ),
+        _ => String::new(),
+    };
+    let rows: String = with_take_up
+        .iter()
+        .rev()
+        .map(|p| {
+            format!(
+                "<tr><th scope=\"row\">{period}</th><td class=\"num\">{take_up}</td><td class=\"num\">{assisted}</td><td class=\"num\">{completed}</td></tr>",
+                period = escape(&t.period(p.period)),
+                take_up = or_no_data(t, p.figures.digital_take_up.map(percent)),
+                assisted = or_no_data(t, p.figures.assisted_digital_share.map(percent)),
+                completed = escape(&whole_number(p.figures.completed)),
+            )
+        })
+        .collect();
+    format!(
+        "<h2>{title}</h2><p>{summary}</p>{covered}<figure class=\"chart\">{svg}</figure>\
+<p class=\"legend\"><span class=\"legend__line\"></span>{take_up} <span class=\"legend__band\"></span>{assisted} <span class=\"legend__target\"></span>{target_word}</p>\
+<div class=\"table-wrap\"><table><caption>{caption}</caption><thead><tr><th scope=\"col\">{period}</th><th scope=\"col\" class=\"num\">{take_up}</th>\
+<th scope=\"col\" class=\"num\">{assisted}</th><th scope=\"col\" class=\"num\">{completed}</th></tr></thead><tbody>{rows}</tbody></table></div>",
+        title = escape(&t.get("take_up_title")),
+        summary = escape(&summary),
+        svg = trend::svg(&chart, &text),
+        take_up = escape(&t.get("digital_take_up")),
+        assisted = escape(&t.get("assisted_digital")),
+        target_word = escape(&t.fill("target", &[("value", &perf.report.take_up_target.map(percent).unwrap_or_default())])),
+        caption = escape(&t.get("chart_table_caption")),
+        period = escape(&t.get("period")),
+        completed = escape(&t.get("completed_transactions")),
+    )
+}
+
+fn kpi_table(t: &PageText, periods: &[PeriodKpis]) -> String {
+    if periods.is_empty() {
+        return String::new();
+    }
+    let cell = |f: &Figures| {
+        format!(
+            "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
+            or_no_data(t, f.cost_per_transaction.map(money)),
+            or_no_data(t, f.satisfaction.map(percent)),
+            or_no_data(t, f.completion_rate.map(percent)),
+            or_no_data(t, f.digital_take_up.map(percent)),
+        )
+    };
+    let rows: String = periods
+        .iter()
+        .rev()
+        .take(12)
+        .map(|p| {
+            format!("<tr><th scope=\"row\">{}</th>{}</tr>", escape(&t.period(p.period)), cell(&p.figures))
+        })
+        .collect();
+    format!(
+        "<div class=\"table-wrap\"><table><caption>{caption}</caption><thead><tr><th scope=\"col\">{period}</th>\
+<th scope=\"col\" class=\"num\">{cost}</th><th scope=\"col\" class=\"num\">{satisfaction}</th><th scope=\"col\" class=\"num\">{completion}</th>\
+<th scope=\"col\" class=\"num\">{take_up}</th></tr></thead><tbody>{rows}</tbody></table></div>",
+        caption = escape(&t.get("kpi_table_caption")),
+        period = escape(&t.get("period")),
+        cost = escape(&t.get("cost_per_transaction")),
+        satisfaction = escape(&t.get("user_satisfaction")),
+        completion = escape(&t.get("completion_rate")),
+        take_up = escape(&t.get("digital_take_up")),
+    )
+}
+
+fn needs_section(t: &PageText, perf: &Performance, slug: &str) -> String {
+    let heading = format!("<h2>{}</h2>", escape(&t.get("needs_heading")));
+    let Some(version) = &perf.contract else {
+        return format!("{heading}<p>{}</p>", escape(&t.get("no_contract")));
+    };
+    let values = kpi::latest_metric_values(&version.contract, &perf.totals, &perf.report.periods);
+    let reports = contract::need_status(&version.contract, |id| values.get(id).copied());
+    let items: String = version
+        .contract
+        .user_needs
+        .iter()
+        .zip(&reports)
+        .map(|(need, report)| {
+            let (class, key) = match report.status {
+                NeedStatus::Met => ("tag tag--green", "need_met"),
+                NeedStatus::NotMet => ("tag tag--red", "need_not_met"),
+                NeedStatus::Unknown => ("tag tag--grey", "need_unknown"),
+            };
+            format!(
+                "<li><strong class=\"{class}\">{status}</strong> As a {as_a}, I need {i_need} so that {so_that}</li>",
+                status = escape(&t.get(key)),
+                as_a = escape(&need.as_a),
+                i_need = escape(&need.i_need),
+                so_that = escape(&need.so_that),
+            )
+        })
+        .collect();
+    format!(
+        "{heading}<ul class=\"needs\">{items}</ul><p><a href=\"/v1/services/{slug}/contract\">{contract}</a></p>",
+        slug = escape(slug),
+        contract = escape(&t.get("contract_json")),
+    )
+}
+
+fn coe_section(t: &PageText, coes: &[servicekit_core::coe::CoeSummary], slug: &str) -> String {
+    let heading = format!("<h2>{}</h2>", escape(&t.get("coe_heading")));
+    if coes.is_empty() {
+        return format!("{heading}<p>{}</p>", escape(&t.get("no_coe")));
+    }
+    let items: String = coes
+        .iter()
+        .rev()
+        .take(5)
+        .map(|c| {
+            format!(
+                "<li><a href=\"/v1/services/{slug}/coe/{id}\">{title}</a> ({date})</li>",
+                slug = escape(slug),
+                id = escape(&c.id),
+                title = escape(&c.title),
+                date = escape(&c.date)
+            )
+        })
+        .collect();
+    format!("{heading}<p>{}</p><ul>{items}</ul>", escape(&t.get("coe_intro")))
 }

@@ -34,3 +34,9 @@ pub fn is_sortable_id(id: &str) -> bool {
     id.len() == 22
         && id.bytes().enumerate().all(|(i, b)| if i == 13 { b == b'-' } else { b.is_ascii_hexdigit() })
 }
+
+/// The time `days` days ago, RFC 3339 UTC.
+pub fn rfc3339_days_ago(days: u32) -> String {
+    let millis = worker::js_sys::Date::now() - f64::from(days) * 86_400_000.0;
+    worker::js_sys::Date::new(&millis.into()).to_iso_string().into()
+}

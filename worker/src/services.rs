@@ -9,6 +9,7 @@ use servicekit_core::api::Created;
 use servicekit_core::contract::{
     self, ContractVersion, ContractView, SavedContract, ServiceContract, ServiceSubmission,
 };
+use servicekit_core::kpi;
 use servicekit_core::token;
 use worker::{Request, Response};
 
@@ -118,12 +119,13 @@ pub async fn latest_contract(store: &Store, slug: &str) -> Result<Option<Contrac
 /// The latest contract, with each user need's status.
 pub async fn get_contract(state: &AppState, slug: &str) -> Result<Response, ApiError> {
     let store = Store::open(&state.env)?;
-    let latest = latest_contract(&store, slug)
-        .await?
+    let perf = crate::measurements::performance(&store, slug).await?;
+    let latest = perf
+        .contract
         .ok_or_else(|| ApiError::NotFound(format!("The service '{slug}' has no contract yet.")))?;
-    // Measurements arrive with the measurements API; until then every need is unknown.
-    let needs = contract::need_status(&latest.contract, |_| None);
-    Ok(Response::from_json(&ContractView { latest, needs })?)
+    let metric_values = kpi::latest_metric_values(&latest.contract, &perf.totals, &perf.report.periods);
+    let needs = contract::need_status(&latest.contract, |id| metric_values.get(id).copied());
+    Ok(Response::from_json(&ContractView { latest, needs, metric_values })?)
 }
 
 /// Every saved version, oldest first.

@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 use servicekit_core::api::FrameworkIndex;
 use servicekit_core::coe::{CoeSummary, PublishedCoe};
 use servicekit_core::contract::{ContractVersion, LifecycleStage, ServiceSubmission, ServiceSummary};
+use servicekit_core::feedback::FeedbackRecord;
+use servicekit_core::kpi::{FeedbackTally, PeriodTotals};
+use servicekit_core::measurement::{Period, PeriodRecord};
 use servicekit_core::team::TeamSubmission;
 use servicekit_core::{Assessment, RoleProfile};
 use worker::{kv::KvStore, Env};
@@ -323,4 +326,175 @@ fn profile_key(id: &str) -> String {
 
 fn assessment_key(id: &str) -> String {
     format!("assessment:{id}")
+}
+
+/// KV list metadata is limited to 1,024 bytes; period totals above this leave their metrics in the value.
+const METADATA_BUDGET: usize = 1_000;
+
+/// A month's feedback counts, written once the month is over (so it never changes again).
+#[derive(Debug, Serialize, Deserialize)]
+struct FeedbackTallyMetadata {
+    /// Responses rating 1 to 5.
+    r: [u64; 5],
+}
+
+/// A piece of feedback's list metadata: its rating only.
+#[derive(Debug, Serialize, Deserialize)]
+struct FeedbackMetadata {
+    r: u8,
+}
+
+impl Store {
+    /// Writes (or replaces) one period's measurements; its totals go in the list metadata.
+    pub async fn put_period(&self, slug: &str, record: &PeriodRecord) -> Result<(), ApiError> {
+        let json = serde_json::to_string(record).map_err(|e| ApiError::Internal(e.to_string()))?;
+        let mut totals = PeriodTotals::of(record);
+        let fits =
+            |t: &PeriodTotals| serde_json::to_string(t).map(|s| s.len() <= METADATA_BUDGET).unwrap_or(false);
+        if !fits(&totals) {
+            // Many metrics: readers fetch this period's value for them (see `period_totals`).
+            totals.metrics.clear();
+            totals.metrics.insert(METRICS_IN_VALUE.to_owned(), 1.0);
+        }
+        self.kv.put(&period_key(slug, record.period), json)?.metadata(totals)?.execute().await?;
+        Ok(())
+    }
+
+    /// Every period's totals: one KV list per 1,000 periods (plus a read for a period with very many metrics).
+    pub async fn period_totals(&self, slug: &str) -> Result<Vec<PeriodTotals>, ApiError> {
+        let mut out = Vec::new();
+        for key in self.list_all(&period_prefix(slug)).await? {
+            let Some(totals) = key.metadata.and_then(|m| serde_json::from_value::<PeriodTotals>(m).ok())
+            else {
+                continue;
+            };
+            if totals.metrics.contains_key(METRICS_IN_VALUE) {
+                if let Some(record) = self.get_json::<PeriodRecord>(&key.name).await? {
+                    out.push(PeriodTotals::of(&record));
+                }
+            } else {
+                out.push(totals);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every period's full record, oldest first (one list, then the reads in parallel).
+    pub async fn period_records(&self, slug: &str) -> Result<Vec<PeriodRecord>, ApiError> {
+        let keys = self.list_all(&period_prefix(slug)).await?;
+        let reads = keys.iter().map(|k| self.get_json::<PeriodRecord>(&k.name));
+        let mut records: Vec<PeriodRecord> = futures_util::future::join_all(reads)
+            .await
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .flatten()
+            .collect();
+        records.sort_by_key(|r| r.period);
+        Ok(records)
+    }
+
+    /// Stores one piece of feedback under its own key, its rating in the list metadata.
+    pub async fn put_feedback(
+        &self,
+        slug: &str,
+        month: Period,
+        record: &FeedbackRecord,
+    ) -> Result<(), ApiError> {
+        let json = serde_json::to_string(record).map_err(|e| ApiError::Internal(e.to_string()))?;
+        let key = format!("{}{}", feedback_month_prefix(slug, month), record.id);
+        self.kv.put(&key, json)?.metadata(FeedbackMetadata { r: record.rating })?.execute().await?;
+        Ok(())
+    }
+
+    /// A month's feedback with comments, oldest first.
+    pub async fn feedback(&self, slug: &str, month: Period) -> Result<Vec<FeedbackRecord>, ApiError> {
+        let keys = self.list_all(&feedback_month_prefix(slug, month)).await?;
+        let reads = keys.iter().map(|k| self.get_json::<FeedbackRecord>(&k.name));
+        Ok(futures_util::future::join_all(reads)
+            .await
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .flatten()
+            .collect())
+    }
+
+    /// Feedback counts by month from `since` to `now`.
+    ///
+    /// Months that ended more than a day ago are counted once and kept as a
+    /// write-once tally (feedback is dated when given, so a past month never
+    /// changes); later reads take the tallies from one list and only count the
+    /// months still open.
+    pub async fn feedback_tally(
+        &self,
+        slug: &str,
+        since: Period,
+        now: Period,
+        month_closed: impl Fn(Period) -> bool,
+    ) -> Result<FeedbackTally, ApiError> {
+        let mut tally = FeedbackTally::new();
+        let prefix = feedback_tally_prefix(slug);
+        for key in self.list_all(&prefix).await? {
+            let month = key.name.strip_prefix(&prefix).and_then(|m| Period::parse(m).ok());
+            let counts = key.metadata.and_then(|m| serde_json::from_value::<FeedbackTallyMetadata>(m).ok());
+            if let (Some(month), Some(counts)) = (month, counts) {
+                tally.insert(month, counts.r);
+            }
+        }
+        for index in since.first_month()..=now.first_month() {
+            let month = Period::month_of(index);
+            if tally.contains_key(&month) {
+                continue;
+            }
+            let mut counts = [0u64; 5];
+            for key in self.list_all(&feedback_month_prefix(slug, month)).await? {
+                if let Some(m) = key.metadata.and_then(|m| serde_json::from_value::<FeedbackMetadata>(m).ok())
+                {
+                    if (1..=5).contains(&m.r) {
+                        counts[usize::from(m.r - 1)] += 1;
+                    }
+                }
+            }
+            if month_closed(month) {
+                let key = format!("{prefix}{month}");
+                self.kv.put(&key, "")?.metadata(FeedbackTallyMetadata { r: counts })?.execute().await?;
+            }
+            if counts.iter().any(|n| *n > 0) {
+                tally.insert(month, counts);
+            }
+        }
+        tally.retain(|_, counts| counts.iter().any(|n| *n > 0));
+        Ok(tally)
+    }
+
+    /// Records that the team has read the feedback (one key per service, overwritten: last writer wins, which is right here).
+    pub async fn put_feedback_reviewed(&self, slug: &str, at: &str) -> Result<(), ApiError> {
+        self.kv.put(&format!("feedback-reviewed:{slug}"), at)?.execute().await?;
+        Ok(())
+    }
+
+    /// When the team last reviewed feedback.
+    pub async fn feedback_reviewed(&self, slug: &str) -> Result<Option<String>, ApiError> {
+        Ok(self.kv.get(&format!("feedback-reviewed:{slug}")).text().await?)
+    }
+}
+
+/// Marker in metadata: this period's metrics are only in its value.
+const METRICS_IN_VALUE: &str = "\u{0}in-value";
+
+fn period_prefix(slug: &str) -> String {
+    format!("period:{slug}:")
+}
+
+fn period_key(slug: &str, period: Period) -> String {
+    format!("{}{period}", period_prefix(slug))
+}
+
+fn feedback_month_prefix(slug: &str, month: Period) -> String {
+    format!("feedback:{slug}:{month}:")
+}
+
+fn feedback_tally_prefix(slug: &str) -> String {
+    format!("feedback-tally:{slug}:")
 }

@@ -37,7 +37,7 @@ pub struct CorrectiveAction {
 }
 
 /// A Correction of Error document as the service manager writes it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CorrectionOfError {
     /// Short title of the problem.

@@ -28,6 +28,15 @@ pub enum LifecycleStage {
 }
 
 impl LifecycleStage {
+    /// Every stage, in life order.
+    pub const ALL: [LifecycleStage; 5] = [
+        LifecycleStage::Discovery,
+        LifecycleStage::Alpha,
+        LifecycleStage::Beta,
+        LifecycleStage::Live,
+        LifecycleStage::Decommissioned,
+    ];
+
     /// The identifier used in JSON (`"beta"`).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -55,6 +64,10 @@ pub enum Evolution {
 }
 
 impl Evolution {
+    /// Every evolution, from least to most settled.
+    pub const ALL: [Evolution; 4] =
+        [Evolution::Novel, Evolution::Bespoke, Evolution::Product, Evolution::Commodity];
+
     /// The identifier used in JSON (`"bespoke"`).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -135,6 +148,28 @@ pub enum MetricKind {
 }
 
 impl MetricKind {
+    /// Every kind, in the order a form offers them.
+    pub const ALL: [MetricKind; 6] = [
+        MetricKind::Outcome,
+        MetricKind::Cost,
+        MetricKind::Consumption,
+        MetricKind::Satisfaction,
+        MetricKind::Completion,
+        MetricKind::TakeUp,
+    ];
+
+    /// The kind's name in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MetricKind::Outcome => "outcome",
+            MetricKind::Cost => "cost",
+            MetricKind::Consumption => "consumption",
+            MetricKind::Satisfaction => "satisfaction",
+            MetricKind::Completion => "completion",
+            MetricKind::TakeUp => "take-up",
+        }
+    }
+
     /// Whether a target makes sense: volumes of use are reported, not aimed at.
     pub fn takes_target(self) -> bool {
         self != MetricKind::Consumption
@@ -189,6 +224,43 @@ pub struct ServiceMetric {
     /// Ids of the user needs it is evidence for.
     #[serde(default)]
     pub needs: Vec<String>,
+}
+
+impl ServiceMetric {
+    /// A value of this metric for people: `78%`, `£4.50`, `1,234 licences`.
+    pub fn format_value(&self, value: f64) -> String {
+        match self.unit.trim() {
+            "%" => format!("{}%", value.round() as i64),
+            "£" => crate::kpi::money(value),
+            unit if value.fract() == 0.0 && value.abs() < 1e15 => {
+                let number = match value < 0.0 {
+                    true => format!("-{}", crate::kpi::whole_number(value.abs() as u64)),
+                    false => crate::kpi::whole_number(value as u64),
+                };
+                format!("{number} {unit}").trim_end().to_owned()
+            }
+            unit => format!("{value:.2} {unit}").trim_end().to_owned(),
+        }
+    }
+}
+
+impl ServiceContract {
+    /// A first draft for a new service: its name and manager, stage discovery, everything else empty.
+    pub fn draft(name: &str, manager: &str) -> ServiceContract {
+        ServiceContract {
+            name: name.to_owned(),
+            manager: ServiceManager { name: manager.to_owned(), contact: String::new() },
+            stage: LifecycleStage::Discovery,
+            decommissioned_because: None,
+            evolution: Evolution::Novel,
+            description: ServiceDescription::default(),
+            user_needs: Vec::new(),
+            metrics: Vec::new(),
+            dependencies: Vec::new(),
+            version: None,
+            last_reviewed: String::new(),
+        }
+    }
 }
 
 /// Something the service relies on.
@@ -529,6 +601,9 @@ pub struct ContractView {
     pub latest: ContractVersion,
     /// Whether each user need is met, from the latest measurements.
     pub needs: Vec<NeedReport>,
+    /// The latest value of each metric that has one, by metric id.
+    #[serde(default)]
+    pub metric_values: std::collections::BTreeMap<String, f64>,
 }
 
 /// Body of `201` from `PUT /v1/services/{slug}/contract`.

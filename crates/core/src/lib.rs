@@ -9,12 +9,16 @@ pub mod chart;
 pub mod coe;
 pub mod contract;
 pub mod ddat_import;
+pub mod feedback;
 pub mod html;
+pub mod kpi;
+pub mod measurement;
 pub mod profiles;
 pub mod role;
 pub mod skill;
 pub mod team;
 pub mod token;
+pub mod trend;
 
 pub use assessment::{Assessment, FieldProblem, Gap, GapStatus, GapSummary, SkillRating};
 pub use role::{Framework, RoleProfile, ServiceContext, SkillRequirement};

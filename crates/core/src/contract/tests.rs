@@ -145,3 +145,19 @@ fn stage_and_evolution_names_match_their_json() {
     assert_eq!(serde_json::to_value(contract.evolution).unwrap(), contract.evolution.as_str());
     assert_eq!(LifecycleStage::Decommissioned.as_str(), "decommissioned");
 }
+
+#[test]
+fn metric_values_read_in_their_unit() {
+    let metric = |unit: &str| ServiceMetric {
+        id: "m".into(),
+        name: "M".into(),
+        kind: MetricKind::Outcome,
+        unit: unit.into(),
+        target: None,
+        needs: vec![],
+    };
+    assert_eq!(metric("%").format_value(78.4), "78%");
+    assert_eq!(metric("£").format_value(4.5), "£4.50");
+    assert_eq!(metric("licences").format_value(12_345.0), "12,345 licences");
+    assert_eq!(metric("days").format_value(2.25), "2.25 days");
+}

@@ -1,0 +1,180 @@
+// Journeys on the performance widgets and pages: the take-up chart (summary,
+// keyboard tooltip, table and channel mix toggles), the feedback form (errors,
+// then thanks, counted in the KPIs) and the public performance page with
+// JavaScript disabled.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startWorker, freshStateDir } from '../support/worker.mjs';
+import { createService, fishingContract, uploadCsv, FISHING } from '../support/services.mjs';
+import { demoCsv, monthAfter } from '../support/measurements.mjs';
+import { launch, artifacts } from './fixtures/browser.mjs';
+import { wcagViolations } from './fixtures/axe.mjs';
+
+const PORT = 8783;
+const ADMIN = 'test-admin-token-for-performance';
+// 36 months ending December 2025; take-up ends above the 80 % target.
+const months = Array.from({ length: 36 }, (_, i) => monthAfter(2023, 1, i));
+let worker, browser, token;
+
+before(async () => {
+  worker = await startWorker({ port: PORT, persistTo: freshStateDir(), vars: { ADMIN_TOKEN: ADMIN } });
+  browser = await launch();
+  token = await createService(worker.url, ADMIN, FISHING, fishingContract(80));
+  const uploaded = await uploadCsv(worker.url, FISHING, token, demoCsv({ months, from: 0.62, to: 0.86, volume: 42000 }));
+  assert.equal(uploaded.status, 200, await uploaded.text());
+});
+after(async () => {
+  await browser?.close();
+  await worker?.stop();
+});
+
+test('the take-up chart reads by keyboard and shows its data as a table', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${worker.url}/demo/performance.html`);
+  const chart = page.locator('servicekit-take-up');
+  const summary = chart.getByTestId('sk-summary');
+  await summary.waitFor();
+  assert.match(await summary.textContent(), /^Digital take-up was 8\d% in December 2025, (up|down) \d+ percentage points? on November 2025\.|no change/);
+  assert.match(await chart.locator('section').textContent(), /Period covered: January 2023 to December 2025\./);
+  assert.equal(await chart.locator('.sk-trend__point').count(), 36);
+  assert.equal(await chart.locator('.sk-trend__target').count(), 1, 'the contract target is drawn');
+
+  const table = chart.getByTestId('sk-take-up-table');
+  assert.equal(await table.isVisible(), false);
+  await chart.getByRole('button', { name: 'Show as a table' }).click();
+  assert.equal(await table.isVisible(), true);
+  assert.equal(await table.locator('tbody tr').count(), 36);
+  assert.match(await table.locator('tbody tr').first().textContent(), /^December 2025\d+%\d+%[\d,]+$/);
+  await chart.getByRole('button', { name: 'Hide the table' }).click();
+  assert.equal(await table.isVisible(), false);
+
+  // Keyboard: focus the plot, End → the latest period; ArrowLeft steps back.
+  await chart.getByTestId('sk-plot').focus();
+  await page.keyboard.press('End');
+  const tooltip = chart.getByTestId('sk-tooltip');
+  assert.match(await tooltip.textContent(), /^December 2025: digital take-up \d+%, assisted digital \d+%$/);
+  await page.keyboard.press('ArrowLeft');
+  assert.match(await tooltip.textContent(), /^November 2025: /);
+  await page.keyboard.press('Home');
+  assert.match(await tooltip.textContent(), /^January 2023: /);
+  assert.equal(await chart.locator('.sk-trend__point--active').count(), 1);
+
+  await page.keyboard.press('Escape');
+  assert.equal(await tooltip.count(), 0, 'Escape hides the tooltip');
+  // The channel mix is for the period last read (January 2023), or the latest.
+  await chart.getByRole('button', { name: 'Show channel mix' }).click();
+  const mix = chart.getByTestId('sk-channel-mix');
+  assert.match(await mix.locator('caption').textContent(), /How transactions were completed in January 2023/);
+  assert.deepEqual(await mix.locator('tbody th').allTextContents(), ['Digital', 'Assisted digital', 'Phone', 'Paper']);
+
+  const csv = await chart.getByRole('link', { name: 'Download the data (CSV)' }).getAttribute('href');
+  assert.equal(csv, `${worker.url}/v1/services/${FISHING}/measurements?format=csv`);
+  assert.deepEqual(await wcagViolations(page), []);
+  await page.screenshot({ path: join(artifacts, 'take-up-chart.png'), fullPage: true });
+  await page.close();
+});
+
+test('the take-up chart copes with a service without data, and says so', async () => {
+  await createService(worker.url, ADMIN, 'no-figures-yet', { ...fishingContract(), name: 'No figures yet' });
+  const page = await browser.newPage();
+  await page.goto(`${worker.url}/demo/performance.html`);
+  await page.evaluate(() => {
+    const fresh = document.createElement('servicekit-take-up');
+    fresh.setAttribute('service', 'no-figures-yet');
+    document.querySelector('servicekit-take-up').replaceWith(fresh);
+  });
+  const summary = page.locator('servicekit-take-up').getByTestId('sk-summary');
+  await summary.waitFor();
+  assert.equal(await summary.textContent(), 'This service has not published any take-up figures yet.');
+  assert.equal(await page.locator('servicekit-take-up .sk-trend__point').count(), 0);
+  await page.close();
+});
+
+test('the feedback form asks for a rating, then thanks the user; the rating counts', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${worker.url}/demo/performance.html`);
+  const form = page.locator('servicekit-feedback');
+  const send = form.getByRole('button', { name: 'Send feedback' });
+  await send.waitFor();
+  await form.getByLabel('How could we improve this service? (optional)').fill('x'.repeat(1205));
+  assert.match(await form.locator('section').textContent(), /You have 5 characters too many/);
+  await send.click();
+  const errors = form.getByTestId('sk-error-summary');
+  assert.deepEqual(await errors.locator('li').allTextContents(), ['Select how you felt about the service', 'You have 5 characters too many']);
+  assert.equal(await errors.evaluate((el) => el.getRootNode().activeElement === el), true, 'the error summary takes focus');
+  await form.getByLabel('Satisfied', { exact: true }).check();
+  await form.getByLabel('How could we improve this service? (optional)').fill('The photo upload was <b>slow</b>.');
+  assert.match(await form.locator('section').textContent(), /You have 1,?167 characters remaining/);
+  await send.click();
+  await form.getByTestId('sk-feedback-thanks').waitFor();
+  assert.match(await form.getByTestId('sk-feedback-thanks').textContent(), /Thank you for your feedback/);
+  assert.deepEqual(await wcagViolations(page), []);
+
+  const listed = await (await fetch(`${worker.url}/v1/services/${FISHING}/feedback`, { headers: { Authorization: `Bearer ${token}` } })).json();
+  assert.deepEqual(listed.feedback.map((f) => [f.rating, f.comment]), [[4, 'The photo upload was <b>slow</b>.']]);
+  await page.close();
+});
+
+test('the feedback form keeps the answers when the API cannot be reached', async () => {
+  const page = await browser.newPage();
+  await page.route('**/v1/services/*/feedback', (route) => route.abort('connectionrefused'));
+  await page.goto(`${worker.url}/demo/performance.html`);
+  const form = page.locator('servicekit-feedback');
+  await form.getByLabel('Very satisfied').check();
+  await form.getByLabel('How could we improve this service? (optional)').fill('Keep this');
+  await form.getByRole('button', { name: 'Send feedback' }).click();
+  await form.getByTestId('sk-error').waitFor();
+  assert.match(await form.getByTestId('sk-error').textContent(), /could not be sent/);
+  assert.equal(await form.getByLabel('How could we improve this service? (optional)').inputValue(), 'Keep this');
+  assert.equal(await form.getByLabel('Very satisfied').isChecked(), true);
+  await page.close();
+});
+
+test('the public performance page works without JavaScript', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const violations = [];
+  page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) violations.push(m.text()); });
+  const response = await page.goto(`${worker.url}/services/${FISHING}`);
+  assert.equal(response.status(), 200);
+  assert.equal(await page.title(), 'Apply for a fishing licence – servicekit');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.locator('h1').textContent(), 'Apply for a fishing licence');
+  assert.equal(await page.locator('h2').first().textContent(), 'Figures for December 2025.');
+  for (const name of ['Cost per transaction', 'User satisfaction', 'Completion rate', 'Digital take-up']) {
+    assert.equal(await page.locator('.kpi__title', { hasText: name }).count(), 1, name);
+  }
+  assert.match(await page.locator('.kpi', { hasText: 'Digital take-up' }).textContent(), /8\d%.*Target 80%/s);
+  assert.equal(await page.locator('svg.sk-trend .sk-trend__point').count(), 36);
+  assert.equal(await page.locator('table', { hasText: 'Digital take-up by period' }).locator('tbody tr').count(), 36);
+  assert.match(await page.locator('main').textContent(), /Digital take-up was 8\d% in December 2025/);
+  assert.equal(await page.locator('a[href$="measurements?format=csv"]').count(), 1);
+  assert.match(await page.locator('.needs').textContent(), /As a an angler|As an angler|angler/);
+  await page.screenshot({ path: join(artifacts, 'performance-page.png'), fullPage: true });
+  assert.deepEqual(violations, [], 'the page passes its own strict CSP');
+  await context.close();
+
+  // The same page (in Welsh) passes axe; axe itself needs script, so it runs in a normal page.
+  const checked = await browser.newPage();
+  await checked.goto(`${worker.url}/services/${FISHING}?lang=cy`);
+  assert.equal(await checked.getAttribute('html', 'lang'), 'cy');
+  assert.equal(await checked.locator('h2').first().textContent(), 'Ffigurau ar gyfer Rhagfyr 2025.');
+  assert.deepEqual(await wcagViolations(checked), []);
+  await checked.close();
+});
+
+test('pages have caching headers, a 404 page and an index of services', async () => {
+  const page = await fetch(`${worker.url}/services/${FISHING}`);
+  const etag = page.headers.get('etag');
+  assert.match(page.headers.get('cache-control'), /max-age=60/);
+  assert.match(page.headers.get('content-security-policy'), /default-src 'none'/);
+  assert.equal((await fetch(`${worker.url}/services/${FISHING}`, { headers: { 'If-None-Match': etag } })).status, 304);
+  const missing = await fetch(`${worker.url}/services/no-such-service`);
+  assert.equal(missing.status, 404);
+  assert.match(missing.headers.get('content-type'), /text\/html/);
+  assert.match(await missing.text(), /<h1>Page not found<\/h1>/);
+  const index = await (await fetch(`${worker.url}/services`)).text();
+  assert.match(index, /<a href="\/services\/apply-for-a-fishing-licence\?lang=en">Apply for a fishing licence<\/a>/);
+  assert.match(index, /December 2025/);
+});

@@ -1,0 +1,177 @@
+//! The user-feedback widget: "rate this service" from 1 to 5 with an optional
+//! comment, for the end of a transaction. Rules (range, comment length) come from core.
+
+use crate::api;
+use crate::i18n::use_strings;
+use leptos::prelude::*;
+use servicekit_core::feedback::{self, FeedbackSubmission, MAX_COMMENT_CHARS};
+
+/// Asks the user to rate the service `slug` and sends the answer.
+#[component]
+pub fn FeedbackForm(
+    /// Origin of the servicekit API.
+    api: String,
+    /// The service's slug.
+    slug: String,
+) -> impl IntoView {
+    let t = use_strings();
+    let (rating, set_rating) = signal(None::<u8>);
+    let (comment, set_comment) = signal(String::new());
+    let (errors, set_errors) = signal(Vec::<(String, String)>::new());
+    let (failure, set_failure) = signal(None::<String>);
+    let (sending, set_sending) = signal(false);
+    let (sent, set_sent) = signal(false);
+    let summary = NodeRef::<leptos::html::Div>::new();
+
+    let error_for = move |pointer: &'static str| {
+        move || errors.get().into_iter().find(|(p, _)| p == pointer).map(|(_, message)| message)
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if sending.get_untracked() {
+            return;
+        }
+        set_failure.set(None);
+        let submission = FeedbackSubmission {
+            rating: rating.get_untracked().unwrap_or(0),
+            comment: comment.get_untracked(),
+        };
+        let problems: Vec<(String, String)> = feedback::validate(&submission)
+            .into_iter()
+            .map(|p| {
+                let message = match p.pointer.as_str() {
+                    "/rating" => t.feedback_choose.clone(),
+                    _ => {
+                        let over = submission.comment.chars().count().saturating_sub(MAX_COMMENT_CHARS);
+                        t.feedback_too_long.count(t.lang, over as u64)
+                    }
+                };
+                (p.pointer, message)
+            })
+            .collect();
+        if !problems.is_empty() {
+            set_errors.set(problems);
+            request_animation_frame(move || {
+                if let Some(el) = summary.get_untracked() {
+                    let _ = el.focus();
+                }
+            });
+            return;
+        }
+        set_errors.set(Vec::new());
+        set_sending.set(true);
+        let (api, slug) = (api.clone(), slug.clone());
+        leptos::task::spawn_local(async move {
+            match api::send_feedback(&api, &slug, &submission).await {
+                Ok(()) => set_sent.set(true),
+                Err(failure) => set_failure.set(Some(failure.message(&t.feedback_unreachable))),
+            }
+            set_sending.set(false);
+        });
+    };
+
+    let radios = t
+        .feedback_ratings
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let value = (i + 1) as u8;
+            let id = format!("sk-feedback-rating-{value}");
+            view! {
+                <div class="sk-radios__item">
+                    <input
+                        class="sk-radios__input"
+                        type="radio"
+                        name="sk-feedback-rating"
+                        id=id.clone()
+                        value=value.to_string()
+                        prop:checked=move || rating.get() == Some(value)
+                        on:change=move |_| {
+                            set_rating.set(Some(value));
+                            set_errors.update(|e| e.retain(|(p, _)| p != "/rating"));
+                        }
+                    />
+                    <label class="sk-label sk-radios__label" for=id>{label.clone()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+
+    let remaining = move || {
+        let used = comment.with(|c| c.chars().count());
+        if used > MAX_COMMENT_CHARS {
+            t.feedback_too_long.count(t.lang, (used - MAX_COMMENT_CHARS) as u64)
+        } else {
+            t.feedback_remaining.count(t.lang, (MAX_COMMENT_CHARS - used) as u64)
+        }
+    };
+    let rating_error = error_for("/rating");
+    let comment_error = error_for("/comment");
+
+    view! {
+        <section class="sk-feedback" aria-labelledby="sk-feedback-legend">
+            <div role="status">
+                {move || sent.get().then(|| view! {
+                    <div class="sk-panel" data-testid="sk-feedback-thanks">
+                        <h2 class="sk-panel__title">{t.feedback_thanks_title.as_str()}</h2>
+                        <p class="sk-body">{t.feedback_thanks_body.as_str()}</p>
+                    </div>
+                })}
+            </div>
+            <div hidden=move || sent.get()>
+                <div
+                    class="sk-error-summary"
+                    role="alert"
+                    tabindex="-1"
+                    node_ref=summary
+                    hidden=move || errors.with(Vec::is_empty)
+                    data-testid="sk-error-summary"
+                >
+                    <h2 class="sk-error-summary__title">{t.error_summary.as_str()}</h2>
+                    <ul class="sk-list sk-error-summary__list">
+                        {move || errors.get().into_iter().map(|(pointer, message)| {
+                            let href = if pointer == "/rating" { "#sk-feedback-rating-1" } else { "#sk-feedback-comment" };
+                            view! { <li><a class="sk-link" href=href>{message}</a></li> }
+                        }).collect_view()}
+                    </ul>
+                </div>
+                {move || failure.get().map(|message| view! {
+                    <div class="sk-error-summary" role="alert" data-testid="sk-error">
+                        <p class="sk-body">{message}</p>
+                    </div>
+                })}
+                <form novalidate on:submit=submit>
+                    <div class="sk-form-group" class:sk-form-group--error=move || rating_error().is_some()>
+                        <fieldset class="sk-fieldset" aria-describedby=move || rating_error().map(|_| "sk-feedback-rating-error")>
+                            <legend class="sk-fieldset__legend" id="sk-feedback-legend">{t.feedback_legend.as_str()}</legend>
+                            {move || rating_error().map(|message| view! {
+                                <p class="sk-error-message" id="sk-feedback-rating-error">{message}</p>
+                            })}
+                            <div class="sk-radios">{radios}</div>
+                        </fieldset>
+                    </div>
+                    <div class="sk-form-group" class:sk-form-group--error=move || comment_error().is_some()>
+                        <label class="sk-label" for="sk-feedback-comment">{t.feedback_comment_label.as_str()}</label>
+                        <p class="sk-hint" id="sk-feedback-comment-hint">{t.feedback_comment_hint.as_str()}</p>
+                        {move || comment_error().map(|message| view! {
+                            <p class="sk-error-message" id="sk-feedback-comment-error">{message}</p>
+                        })}
+                        <textarea
+                            class="sk-textarea"
+                            id="sk-feedback-comment"
+                            rows="5"
+                            aria-describedby="sk-feedback-comment-hint sk-feedback-comment-count"
+                            prop:value=move || comment.get()
+                            on:input=move |ev| set_comment.set(event_target_value(&ev))
+                        ></textarea>
+                        <p class="sk-hint" id="sk-feedback-comment-count">{remaining}</p>
+                    </div>
+                    <button type="submit" class="sk-button" disabled=move || sending.get()>
+                        {move || if sending.get() { t.feedback_sending.as_str() } else { t.feedback_submit.as_str() }}
+                    </button>
+                </form>
+            </div>
+        </section>
+    }
+}

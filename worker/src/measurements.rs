@@ -1,0 +1,116 @@
+//! Measurements and KPIs of a service: `POST`/`GET /v1/services/{slug}/measurements`
+//! (JSON or CSV) and `GET /v1/services/{slug}/kpis`.
+
+use crate::error::ApiError;
+use crate::services::{authorised, latest_contract};
+use crate::store::{Store, StoredService};
+use crate::{body, secrets, AppState};
+use servicekit_core::contract::{self, ContractVersion};
+use servicekit_core::kpi::{KpiReport, PeriodTotals};
+use servicekit_core::measurement::{self, MeasurementList, MeasurementReceipt, MeasurementUpload, Period};
+use std::collections::BTreeSet;
+use worker::{Request, Response};
+
+/// Largest measurement upload, in bytes (10 years of months on every channel is about 40 KB).
+pub const UPLOAD_LIMIT: usize = 1024 * 1024;
+
+/// Stores an upload (JSON or `text/csv`); each period in it replaces the stored one whole.
+///
+/// Every row is checked before anything is written: one bad cell and nothing is stored.
+pub async fn upload(mut req: Request, state: &AppState, slug: &str) -> Result<Response, ApiError> {
+    authorised(&req, state, slug, false).await?;
+    let store = Store::open(&state.env)?;
+    let latest = latest_contract(&store, slug).await?;
+    let known: Option<BTreeSet<String>> =
+        latest.as_ref().map(|v| v.contract.metrics.iter().map(|m| m.id.clone()).collect());
+    let rows = match body::media_type(&req)?.as_str() {
+        "text/csv" => {
+            let bytes = body::bytes(&mut req, UPLOAD_LIMIT).await?;
+            measurement::parse_csv(&bytes, known.as_ref())
+        }
+        "application/json" => {
+            let upload: MeasurementUpload = body::json(&mut req, UPLOAD_LIMIT, "measurement upload").await?;
+            measurement::check_upload(&upload, known.as_ref())
+        }
+        _ => return Err(ApiError::UnsupportedMediaType("application/json or text/csv")),
+    }
+    .map_err(ApiError::Invalid)?;
+    let count = rows.len();
+    let records = measurement::by_period(rows, &secrets::now_rfc3339());
+    let writes = records.iter().map(|record| store.put_period(slug, record));
+    futures_util::future::join_all(writes).await.into_iter().collect::<Result<Vec<()>, ApiError>>()?;
+    let receipt = MeasurementReceipt { periods: records.iter().map(|r| r.period).collect(), rows: count };
+    Ok(Response::from_json(&receipt)?)
+}
+
+/// Every stored row, as JSON (re-uploadable) or, with `?format=csv`, as the upload's CSV.
+pub async fn list(req: &Request, state: &AppState, slug: &str) -> Result<Response, ApiError> {
+    let store = Store::open(&state.env)?;
+    service(&store, slug).await?;
+    let rows: Vec<_> = store.period_records(slug).await?.into_iter().flat_map(|r| r.rows).collect();
+    let csv = req.url()?.query_pairs().any(|(k, v)| k == "format" && v == "csv");
+    let mut response = match csv {
+        true => {
+            let mut response = Response::ok(measurement::to_csv(&rows))?;
+            let headers = response.headers_mut();
+            headers.set("Content-Type", "text/csv; charset=utf-8")?;
+            headers
+                .set("Content-Disposition", &format!("attachment; filename=\"{slug}-measurements.csv\""))?;
+            response
+        }
+        false => {
+            Response::from_json(&MeasurementList { measurements: rows.iter().map(Into::into).collect() })?
+        }
+    };
+    response.headers_mut().set("Cache-Control", "public, max-age=60")?;
+    Ok(response)
+}
+
+/// The service, or 404.
+pub async fn service(store: &Store, slug: &str) -> Result<StoredService, ApiError> {
+    let found = match contract::is_valid_slug(slug) {
+        true => store.service(slug).await?,
+        false => None,
+    };
+    found.ok_or_else(|| ApiError::NotFound(format!("There is no service called '{slug}'.")))
+}
+
+/// What a service's pages and KPI endpoint are built from.
+pub struct Performance {
+    /// The service.
+    pub service: StoredService,
+    /// Its latest contract, if any.
+    pub contract: Option<ContractVersion>,
+    /// Stored totals per period.
+    pub totals: Vec<PeriodTotals>,
+    /// The KPIs.
+    pub report: KpiReport,
+}
+
+/// Reads everything the KPIs need: the service, its contract, period totals (one list) and feedback counts.
+pub async fn performance(store: &Store, slug: &str) -> Result<Performance, ApiError> {
+    let service = service(store, slug).await?;
+    let (contract, totals) = futures_util::join!(latest_contract(store, slug), store.period_totals(slug));
+    let (contract, totals) = (contract?, totals?);
+    let now = secrets::now_rfc3339();
+    let this_month = month_of_timestamp(&now).unwrap_or(Period::Month { year: 2026, month: 1 });
+    let since = month_of_timestamp(&service.created_at).unwrap_or(this_month);
+    // A month is closed for counting a day after it ends.
+    let closed_before = month_of_timestamp(&secrets::rfc3339_days_ago(1)).unwrap_or(this_month);
+    let feedback = store.feedback_tally(slug, since, this_month, |m| m < closed_before).await?;
+    let report = KpiReport::build(slug, &totals, &feedback, contract.as_ref().map(|c| &c.contract));
+    Ok(Performance { service, contract, totals, report })
+}
+
+/// The month of an RFC 3339 timestamp (`2026-03-…` → 2026-03).
+pub fn month_of_timestamp(timestamp: &str) -> Option<Period> {
+    timestamp.get(..7).and_then(|m| Period::parse(m).ok())
+}
+
+/// `GET /v1/services/{slug}/kpis`: every period's KPIs, the take-up target and when data last arrived.
+pub async fn kpis(state: &AppState, slug: &str) -> Result<Response, ApiError> {
+    let performance = performance(&Store::open(&state.env)?, slug).await?;
+    let mut response = Response::from_json(&performance.report)?;
+    response.headers_mut().set("Cache-Control", "public, max-age=60")?;
+    Ok(response)
+}
