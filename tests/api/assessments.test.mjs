@@ -194,12 +194,18 @@ test('wrong media type, oversized body and wrong method are refused', async () =
   assertProblem(await call('/v1/nothing-here'), 404);
 });
 
-test('CORS answers allowed origins only', async () => {
+test('CORS answers allowed origins; others get a refusal they can read, and nothing is stored', async () => {
   const allowed = 'http://localhost:8787';
   const simple = await call('/v1/health', { headers: { Origin: allowed } });
   assert.equal(simple.headers.get('access-control-allow-origin'), allowed);
-  const foreign = await call('/v1/health', { headers: { Origin: 'https://evil.example' } });
-  assert.equal(foreign.headers.get('access-control-allow-origin'), null);
+  const foreign = await call('/v1/roles', { headers: { Origin: 'https://evil.example' } });
+  assertProblem(foreign, 403);
+  assert.equal(foreign.json.type, '/problems/origin-not-allowed');
+  assert.equal(foreign.headers.get('access-control-allow-origin'), 'https://evil.example', 'so its widget can say why');
+  const write = await call('/v1/assessments', { method: 'POST', body: allAt('working'), headers: { Origin: 'https://evil.example' } });
+  assertProblem(write, 403);
+  assert.equal(write.json.id, undefined, 'nothing created');
+  assert.equal((await call('/v1/roles')).status, 200, 'clients without an Origin (servers, curl) are not browsers: unaffected');
 
   const preflight = await call('/v1/assessments', {
     method: 'OPTIONS',
@@ -209,12 +215,12 @@ test('CORS answers allowed origins only', async () => {
   assert.equal(preflight.headers.get('access-control-allow-origin'), allowed);
   assert.match(preflight.headers.get('access-control-allow-methods'), /POST/);
   assert.match(preflight.headers.get('access-control-allow-headers'), /Content-Type/i);
-  const refused = await call('/v1/assessments', {
+  // A foreign origin's preflight passes, so its request reaches the Worker and is refused readably.
+  const foreignPreflight = await call('/v1/assessments', {
     method: 'OPTIONS',
     headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
   });
-  assertProblem(refused, 403);
-  assert.equal(refused.headers.get('access-control-allow-origin'), null);
+  assert.equal(foreignPreflight.status, 204);
 });
 
 test('an assessment can follow an earlier one and shows the change per skill', async () => {

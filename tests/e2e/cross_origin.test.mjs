@@ -59,11 +59,20 @@ test('the widget works across origins under a strict CSP without violations', as
   await tab.close();
 });
 
-test('an origin that is not allowed gets a clear message, not a broken form', async () => {
+test('an origin that is not allowed is told so, distinctly from an outage', async () => {
   const tab = await browser.newPage();
   await tab.goto(otherHost.url);
   const error = tab.getByTestId('sk-error');
   await error.waitFor();
-  assert.match(await error.textContent(), /could not load the role profile/);
+  assert.match(await error.textContent(), /This website is not allowed to use this servicekit service/);
   await tab.close();
+
+  const down = await browser.newPage();
+  await down.route(`${api}/v1/**`, (route) => route.abort('connectionrefused'));
+  await down.goto(allowedHost.url);
+  await down.getByTestId('sk-error').waitFor();
+  const outage = await down.getByTestId('sk-error').textContent();
+  assert.match(outage, /could not load the role profile/);
+  assert.doesNotMatch(outage, /not allowed/);
+  await down.close();
 });

@@ -23,17 +23,28 @@ test('every English string is present and non-empty', () => {
   }
 });
 
-test('Welsh only translates keys English has, with the same placeholders', () => {
+test('Welsh is complete: the same keys as English, with the same placeholders and plural forms', () => {
   const en = load('en');
   const cy = load('cy');
-  assert.ok(Object.keys(cy).length >= 30, 'Welsh covers the self-assessment at least');
-  for (const [key, value] of Object.entries(cy)) {
-    assert.ok(key in en, `cy.json has "${key}", which en.json lacks`);
-    assert.equal(typeof value, typeof en[key], key);
-    const expected = new Set(placeholders(en[key]));
-    for (const found of placeholders(value)) assert.ok(expected.has(found), `${key}: ${found} is not in the English text`);
-    if (Array.isArray(value)) assert.equal(value.length, en[key].length, key);
-  }
+  const compare = (english, welsh, where) => {
+    assert.deepEqual(Object.keys(welsh).sort(), Object.keys(english).sort(), `${where || 'top level'}: the same keys`);
+    for (const [key, value] of Object.entries(english)) {
+      const path = where ? `${where}.${key}` : key;
+      if (isPlural(value)) {
+        assert.ok(isPlural(welsh[key]) && welsh[key].other, `${path} needs Welsh plural forms`);
+        for (const found of placeholders(welsh[key])) assert.ok(placeholders(value).includes(found), `${path}: ${found}`);
+      } else if (typeof value === 'object' && !Array.isArray(value)) {
+        compare(value, welsh[key], path);
+      } else {
+        assert.equal(typeof welsh[key], typeof value, path);
+        assert.deepEqual(placeholders(welsh[key]), placeholders(value), path);
+        if (Array.isArray(value)) assert.equal(welsh[key].length, value.length, path);
+      }
+    }
+  };
+  for (const key of Object.keys(en)) assert.ok(key in cy, `cy.json lacks "${key}"`);
+  for (const key of Object.keys(cy)) assert.ok(key in en, `cy.json has "${key}", which en.json lacks`);
+  compare(en, cy, '');
 });
 
 test('the public pages are complete in English and Welsh, with the same placeholders', () => {

@@ -2,11 +2,19 @@
 // for testing cross-origin embedding. Serves one page at `/`.
 import { createServer } from 'node:http';
 
-/** Serves `body` (HTML) on 127.0.0.1:`port` with the header `csp`; resolves to { url, close }. */
-export function startHost({ port, body, csp }) {
+/**
+ * Serves `body` (HTML) on 127.0.0.1:`port` with the header `csp`, and any
+ * `files` (`{ '/host.css': { type, body } }`); resolves to { url, close }.
+ */
+export function startHost({ port, body, csp, files = {} }) {
   const server = createServer((req, res) => {
     if (req.url === '/favicon.ico') {
       res.writeHead(204).end();
+      return;
+    }
+    if (files[req.url]) {
+      res.writeHead(200, { 'Content-Type': files[req.url].type });
+      res.end(files[req.url].body);
       return;
     }
     if (req.url !== '/') {

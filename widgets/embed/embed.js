@@ -2,12 +2,13 @@
 // the servicekit custom elements and loads the widgets' wasm once, only when
 // an element is on the page. Every element shares that one wasm instance.
 const base = new URL('.', import.meta.url);
-const stylesheet = new URL('widgets/servicekit.css', base).href;
+// xtask fills in the content-hashed file names at build time.
+const stylesheet = new URL('widgets/__WIDGETS_CSS__', base).href;
 let widgets;
 
 function loadWidgets() {
-  widgets ??= import(new URL('widgets/servicekit_widgets.js', base).href).then(async (module) => {
-    await module.default({ module_or_path: new URL('widgets/servicekit_widgets_bg.wasm', base) });
+  widgets ??= import(new URL('widgets/__WIDGETS_JS__', base).href).then(async (module) => {
+    await module.default({ module_or_path: new URL('widgets/__WIDGETS_WASM__', base) });
     return module;
   });
   return widgets;

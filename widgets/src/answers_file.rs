@@ -146,7 +146,7 @@ pub fn PrintPack(
             <h2 class="sk-heading-l">{heading}</h2>
             <p class="sk-body">{format!("{} {date}. {} {}", t.pack_date.as_str(), t.pack_source.as_str(), profile.source_url)}</p>
             <p class="sk-body">{move || t.summary_line(&assessment::summarise(&gaps.get()))}</p>
-            <table class="sk-table">
+            <div class="sk-table-wrap"><table class="sk-table">
                 <thead>
                     <tr>
                         <th scope="col" class="sk-table__header">{t.table_skill.as_str()}</th>
@@ -157,7 +157,7 @@ pub fn PrintPack(
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
-            </table>
+            </table></div>
         </section>
     }
 }

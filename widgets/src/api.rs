@@ -19,9 +19,15 @@ pub enum ApiFailure {
 
 impl ApiFailure {
     /// The message to show.
+    ///
+    /// A refusal of the page's origin gets its own message in the reader's
+    /// language: the editor must ask for the site to be allowed, not retry.
     pub fn message(&self, unreachable: &str) -> String {
         match self {
             ApiFailure::Unreachable => unreachable.to_owned(),
+            ApiFailure::Refused(problem) if problem.kind == "/problems/origin-not-allowed" => {
+                crate::i18n::use_strings().origin_refused.clone()
+            }
             ApiFailure::Refused(problem) => problem.detail.clone(),
         }
     }

@@ -96,7 +96,7 @@ pub fn GapChart(
             {svg}
             <figcaption class="sk-hint">{legend(t, scale)}</figcaption>
         </figure>
-        <table class="sk-table" data-testid="sk-gap-table">
+        <div class="sk-table-wrap"><table class="sk-table" data-testid="sk-gap-table">
             <caption class="sk-table__caption">{t.table_caption.as_str()}</caption>
             <thead>
                 <tr>
@@ -110,7 +110,7 @@ pub fn GapChart(
                 </tr>
             </thead>
             <tbody>{table_rows}</tbody>
-        </table>
+        </table></div>
     }
 }
 

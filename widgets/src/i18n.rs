@@ -311,6 +311,8 @@ pub struct Strings {
     pub contract_actions: String,
     /// The manage page's text, by key (`manage` in the translation files).
     pub manage: std::collections::BTreeMap<String, String>,
+    /// `origin_refused` in the translation files.
+    pub origin_refused: String,
     /// `loading_contract` in the translation files.
     pub loading_contract: String,
     /// `contract_unreachable` in the translation files.

@@ -727,7 +727,7 @@ fn preview_table(rows: &[MeasurementRow]) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <table class="sk-table" data-testid="sk-csv-preview">
+        <div class="sk-table-wrap"><table class="sk-table" data-testid="sk-csv-preview">
             <caption class="sk-table__caption">{m("csv_preview").replace("{count}", &rows.len().to_string())}</caption>
             <thead><tr>
                 <th scope="col" class="sk-table__header">{m("column_period")}</th>
@@ -738,7 +738,7 @@ fn preview_table(rows: &[MeasurementRow]) -> impl IntoView {
                 <th scope="col" class="sk-table__header sk-table__numeric">{m("column_responses")}</th>
             </tr></thead>
             <tbody>{body}</tbody>
-        </table>
+        </table></div>
     }
 }
 

@@ -184,10 +184,17 @@ fn Chart(report: KpiReport, csv: String) -> impl IntoView {
     let tooltip_text = text.clone();
     let tooltip = move || {
         active.get().filter(|_| tip.get()).and_then(|i| tooltip_points.get(i)).map(|p| {
-            let left = format!("{:.1}%", p.x / WIDTH * 100.0);
+            let share = p.x / WIDTH;
+            let left = format!("{:.1}%", share * 100.0);
             let top = format!("{:.1}%", p.y / HEIGHT * 100.0);
+            // Near an edge the tooltip opens inwards, so it never sticks out of the widget.
+            let class = match share {
+                s if s < 0.3 => "sk-tooltip sk-tooltip--start",
+                s if s > 0.7 => "sk-tooltip sk-tooltip--end",
+                _ => "sk-tooltip",
+            };
             view! {
-                <div class="sk-tooltip" style:left=left style:top=top data-testid="sk-tooltip">
+                <div class=class style:left=left style:top=top data-testid="sk-tooltip">
                     {trend::point_text(&tooltip_text, p)}
                 </div>
             }
@@ -237,7 +244,7 @@ fn Chart(report: KpiReport, csv: String) -> impl IntoView {
             })
             .collect_view();
         Some(view! {
-            <table class="sk-table" data-testid="sk-channel-mix">
+            <div class="sk-table-wrap"><table class="sk-table" data-testid="sk-channel-mix">
                 <caption class="sk-table__caption">{fill(&t.take_up_mix_caption, &[("period", &period_label(t, period.period))])}</caption>
                 <thead><tr>
                     <th scope="col" class="sk-table__header">{t.column_channel.as_str()}</th>
@@ -245,7 +252,7 @@ fn Chart(report: KpiReport, csv: String) -> impl IntoView {
                     <th scope="col" class="sk-table__header sk-table__numeric">{t.column_share.as_str()}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
-            </table>
+            </table></div>
         })
     };
     let has_target = report.take_up_target.is_some();
@@ -297,7 +304,7 @@ fn Chart(report: KpiReport, csv: String) -> impl IntoView {
         </p>
         <Show when=move || show_mix.get()>{mix.clone()}</Show>
         <div hidden=move || !show_table.get() data-testid="sk-take-up-table">
-            <table class="sk-table">
+            <div class="sk-table-wrap"><table class="sk-table">
                 <caption class="sk-table__caption">{t.take_up_table_caption.as_str()}</caption>
                 <thead><tr>
                     <th scope="col" class="sk-table__header">{t.column_period.as_str()}</th>
@@ -306,7 +313,7 @@ fn Chart(report: KpiReport, csv: String) -> impl IntoView {
                     <th scope="col" class="sk-table__header sk-table__numeric">{t.column_completed.as_str()}</th>
                 </tr></thead>
                 <tbody>{table_rows}</tbody>
-            </table>
+            </table></div>
         </div>
     }
 }

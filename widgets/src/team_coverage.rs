@@ -234,7 +234,7 @@ fn CoverageTable(report: TeamReport, profile: Option<RoleProfile>) -> impl IntoV
                 .collect_view();
             view! {
                 <p class="sk-body" data-testid="sk-team-summary">{t.team_summary_line(&report.name, covered, skills, members)}</p>
-                <table class="sk-table" data-testid="sk-team-table">
+                <div class="sk-table-wrap"><table class="sk-table" data-testid="sk-team-table">
                     <caption class="sk-table__caption">{t.team_table_caption.as_str()}</caption>
                     <thead>
                         <tr>
@@ -246,7 +246,7 @@ fn CoverageTable(report: TeamReport, profile: Option<RoleProfile>) -> impl IntoV
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
-                </table>
+                </table></div>
             }
             .into_any()
         }

@@ -27,10 +27,14 @@ impl AllowedOrigins {
     }
 }
 
-/// Answers an `OPTIONS` preflight: 204 for an allowed origin, 403 otherwise.
-pub fn preflight(allowed: &AllowedOrigins, origin: Option<&str>) -> std::result::Result<Response, ApiError> {
+/// Answers an `OPTIONS` preflight with 204.
+///
+/// An origin not on the list passes the preflight too, so that its actual
+/// request reaches the Worker and gets a readable 403 refusal (which stores
+/// nothing) instead of a network error the widget could not tell from an outage.
+pub fn preflight(origin: Option<&str>) -> std::result::Result<Response, ApiError> {
     match origin {
-        Some(origin) if allowed.allows(origin) => {
+        Some(_) => {
             let mut response = Response::empty()?.with_status(204);
             let headers = response.headers_mut();
             headers.set("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, DELETE, OPTIONS")?;
@@ -42,14 +46,20 @@ pub fn preflight(allowed: &AllowedOrigins, origin: Option<&str>) -> std::result:
     }
 }
 
-/// Adds `Access-Control-Allow-Origin` when the request came from an allowed origin.
-pub fn decorate(response: &mut Response, allowed: &AllowedOrigins, origin: Option<&str>) -> Result<()> {
+/// Adds `Access-Control-Allow-Origin` when the request came from an allowed origin,
+/// or to the 403 refusal of one that is not (`refused`), so the page can read why.
+pub fn decorate(
+    response: &mut Response,
+    allowed: &AllowedOrigins,
+    origin: Option<&str>,
+    refused: bool,
+) -> Result<()> {
     let headers = response.headers_mut();
     headers.append("Vary", "Origin")?;
     if headers.has("Access-Control-Allow-Origin")? {
         return Ok(());
     }
-    if let Some(origin) = origin.filter(|o| allowed.allows(o)) {
+    if let Some(origin) = origin.filter(|o| refused || allowed.allows(o)) {
         headers.set("Access-Control-Allow-Origin", origin)?;
         headers.set("Access-Control-Expose-Headers", "Location")?;
     }

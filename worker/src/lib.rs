@@ -41,13 +41,19 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     let origin = req.url()?.origin().ascii_serialization();
     let state = AppState { env, origin };
 
+    let api = req.path().starts_with("/v1/");
+    // The deployment's own pages (manage, embed builder, demo) are always allowed.
+    let refused = api && request_origin.as_deref().is_some_and(|o| o != state.origin && !allowed.allows(o));
     let response = if req.method() == Method::Options {
-        cors::preflight(&allowed, request_origin.as_deref())
+        cors::preflight(request_origin.as_deref())
+    } else if refused {
+        // A page on an origin not on the list: say so in a way its widget can read.
+        Err(ApiError::OriginNotAllowed)
     } else {
         route(req, &state).await
     };
     let mut response = response.unwrap_or_else(|err| err.into_response());
-    cors::decorate(&mut response, &allowed, request_origin.as_deref())?;
+    cors::decorate(&mut response, &allowed, request_origin.as_deref(), refused)?;
     Ok(response)
 }
 
@@ -154,6 +160,14 @@ async fn route(req: Request, state: &AppState) -> std::result::Result<Response, 
         },
         ["pages.css"] => match method {
             Method::Get | Method::Head => pages::stylesheet(),
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
+        ["embed-builder"] => match method {
+            Method::Get | Method::Head => pages::embed_builder(&req, state).await,
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
+        ["embed-builder.js"] => match method {
+            Method::Get | Method::Head => pages::builder_script(),
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         ["manage"] => match method {

@@ -199,6 +199,112 @@ pub fn manage(req: &Request) -> Result<Response, ApiError> {
     page_with_policy(req, layout(&t, &t.get("manage_title"), "/manage", &main), 200, MANAGE_CSP)
 }
 
+/// Content-Security-Policy of the embed builder: our own scripts, wasm for the preview, calls to this origin.
+const BUILDER_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+connect-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+/// `GET /embed-builder.js`: the builder's live preview and copy button.
+pub fn builder_script() -> Result<Response, ApiError> {
+    let mut response = Response::ok(include_str!("../builder.js"))?;
+    let headers = response.headers_mut();
+    headers.set("Content-Type", "text/javascript; charset=utf-8")?;
+    headers.set("Cache-Control", "public, max-age=300")?;
+    headers.set("X-Content-Type-Options", "nosniff")?;
+    Ok(response)
+}
+
+/// `GET /embed-builder`: pick a widget and its options, see it live, copy the snippet.
+///
+/// The options come from the query string, so the page works without JavaScript
+/// (the form reloads it); `builder.js` makes the preview follow every change.
+pub async fn embed_builder(req: &Request, state: &AppState) -> Result<Response, ApiError> {
+    use servicekit_core::embed::{snippet, EmbedOptions, Widget};
+    let t = PageText::for_request(req);
+    let query: BTreeMap<String, String> =
+        req.url()?.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    let asked = |key: &str| query.get(key).cloned().unwrap_or_default();
+    let services = Store::open(&state.env)?.services().await?;
+    let widget = Widget::from_element(&asked("widget")).unwrap_or(Widget::SelfAssessment);
+    let options = EmbedOptions {
+        service: query
+            .get("service")
+            .cloned()
+            .or_else(|| services.first().map(|s| s.slug.clone()))
+            .unwrap_or_default(),
+        profile: query.get("profile").cloned().unwrap_or_else(|| "ddat-service-owner-2020".to_owned()),
+        team: asked("team"),
+        lang: asked("lang"),
+    };
+    let code = snippet(&state.origin, widget, &options);
+    let option = |value: &str, label: &str, selected: bool| {
+        format!(
+            "<option value=\"{}\"{}>{}</option>",
+            escape(value),
+            if selected { " selected" } else { "" },
+            escape(label)
+        )
+    };
+    let widgets: String = Widget::ALL
+        .iter()
+        .map(|w| option(w.element(), &t.get(&format!("widget_{}", w.element())), *w == widget))
+        .collect();
+    let service_options: String =
+        services.iter().map(|s| option(&s.slug, &s.name, s.slug == options.service)).collect();
+    let profiles_list: String = profiles::built_in()
+        .iter()
+        .map(|p| {
+            option(
+                &p.id,
+                &format!("{} ({} {})", p.title, p.framework.name, p.framework.version),
+                p.id == options.profile,
+            )
+        })
+        .collect();
+    let languages: String = [("", "builder_lang_page"), ("en", "builder_lang_en"), ("cy", "builder_lang_cy")]
+        .iter()
+        .map(|(value, key)| option(value, &t.get(key), options.lang == *value))
+        .collect();
+    let field = |id: &str, label: &str, control: String| {
+        format!(
+            "<div class=\"form-group\"><label for=\"{id}\">{}</label>{control}</div>",
+            escape(&t.get(label))
+        )
+    };
+    let main = format!(
+        "<h1>{title}</h1><p class=\"lead\">{intro}</p>\
+<form id=\"builder\" method=\"get\" action=\"/embed-builder\" data-origin=\"{origin}\">\
+{widget_field}{service_field}{profile_field}{team_field}{lang_field}\
+<noscript><button type=\"submit\" class=\"button\">{show}</button></noscript></form>\
+<h2>{snippet_heading}</h2><p>{snippet_intro}</p><pre class=\"snippet\"><code id=\"snippet\">{code}</code></pre>\
+<p><button type=\"button\" class=\"button\" id=\"copy\" hidden data-copied=\"{copied}\" data-failed=\"{failed}\">{copy}</button> \
+<span id=\"copy-status\" role=\"status\"></span></p>\
+<h2>{csp_heading}</h2><p>{csp_intro}</p><pre class=\"snippet\"><code>script-src 'self' {origin} 'wasm-unsafe-eval';\nstyle-src 'self' {origin};\nconnect-src {origin}</code></pre>\
+<h2>{preview_heading}</h2><div id=\"preview\" class=\"preview\">{preview}</div>\
+<script type=\"module\" src=\"/embed-builder.js\"></script>",
+        title = escape(&t.get("builder_title")),
+        intro = escape(&t.get("builder_intro")),
+        origin = escape(&state.origin),
+        widget_field = field("widget", "builder_widget", format!("<select id=\"widget\" name=\"widget\">{widgets}</select>")),
+        service_field = field("service", "builder_service", format!("<select id=\"service\" name=\"service\">{service_options}</select>")),
+        profile_field = field("profile", "builder_profile", format!("<select id=\"profile\" name=\"profile\">{profiles_list}</select>")),
+        team_field = field("team", "builder_team", format!("<input id=\"team\" name=\"team\" value=\"{}\" autocomplete=\"off\">", escape(&options.team))),
+        lang_field = field("lang", "builder_lang", format!("<select id=\"lang\" name=\"lang\">{languages}</select>")),
+        show = escape(&t.get("builder_show")),
+        snippet_heading = escape(&t.get("builder_snippet")),
+        snippet_intro = escape(&t.get("builder_snippet_intro")),
+        code = escape(&code),
+        copied = escape(&t.get("builder_copied")),
+        failed = escape(&t.get("builder_copy_failed")),
+        copy = escape(&t.get("builder_copy")),
+        csp_heading = escape(&t.get("builder_csp")),
+        csp_intro = escape(&t.get("builder_csp_intro")),
+        preview_heading = escape(&t.get("builder_preview")),
+        // The snippet itself, so the preview is exactly what the editor will paste.
+        preview = code,
+    );
+    page_with_policy(req, layout(&t, &t.get("builder_title"), "/embed-builder", &main), 200, BUILDER_CSP)
+}
+
 fn or_no_data(t: &PageText, value: Option<String>) -> String {
     value
         .map(|v| escape(&v))

@@ -1,26 +1,94 @@
 //! `/embed.js` and `/widgets/*`: the widget files from the static assets, with
 //! the CORS headers that module scripts and `instantiateStreaming` need when a
 //! page on another origin embeds them (static assets alone send none).
+//!
+//! Widget files have content-hashed names and are cached for a year; `embed.js`
+//! names the current ones and is cached for five minutes. A request for a name
+//! from an earlier build (a page whose loader is older than the deploy) gets the
+//! current file of that kind, so old loaders keep working: they ask for a
+//! glue and a wasm of the same old build, and both answers come from the new one.
 
 use crate::error::ApiError;
 use crate::AppState;
-use worker::{Request, Response};
+use serde::Deserialize;
+use worker::{Method, Request, Response};
+
+/// How long a content-hashed widget file may be cached: a year, never revalidated.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// How long `embed.js` (and a stand-in for an old file) may be cached.
+const SHORT: &str = "public, max-age=300";
+
+/// The current widget file names, written by `cargo xtask build`.
+#[derive(Debug, Deserialize)]
+struct Manifest {
+    js: String,
+    wasm: String,
+    css: String,
+}
 
 /// Serves a widget file from the `ASSETS` binding, readable from any origin.
 pub async fn get(req: Request, state: &AppState) -> Result<Response, ApiError> {
-    let mut asset = state.env.assets("ASSETS")?.fetch_request(req).await?;
+    let path = req.path();
+    let assets = state.env.assets("ASSETS")?;
+    let mut asset = assets.fetch_request(req.clone()?).await?;
+    let mut cache = if path == "/embed.js" { SHORT } else { IMMUTABLE };
+    if asset.status_code() == 404 && path != "/widgets/manifest.json" {
+        if let Some(current) = current_name(&assets, state, &path).await? {
+            let url = format!("{}/widgets/{current}", state.origin);
+            asset = assets.fetch_request(Request::new(&url, Method::Get)?).await?;
+            cache = SHORT;
+        }
+    }
     let status = asset.status_code();
     let body = asset.bytes().await?;
     let mut response = Response::from_bytes(body)?.with_status(status);
     let headers = response.headers_mut();
-    for name in ["Content-Type", "ETag", "Cache-Control", "Last-Modified"] {
+    for name in ["Content-Type", "ETag", "Last-Modified"] {
         if let Some(value) = asset.headers().get(name)? {
             headers.set(name, &value)?;
         }
+    }
+    if status == 200 {
+        headers.set("Cache-Control", cache)?;
     }
     // Widget code is public: any page may load it. The API itself stays behind ALLOWED_ORIGINS.
     headers.set("Access-Control-Allow-Origin", "*")?;
     headers.set("Cross-Origin-Resource-Policy", "cross-origin")?;
     headers.set("X-Content-Type-Options", "nosniff")?;
     Ok(response)
+}
+
+/// The current file standing in for `path`, when it names a widget file of an earlier build.
+async fn current_name(
+    assets: &worker::Fetcher,
+    state: &AppState,
+    path: &str,
+) -> Result<Option<String>, ApiError> {
+    let Some(name) = path.strip_prefix("/widgets/") else {
+        return Ok(None);
+    };
+    // `<stem>.<12 hex>.<extension>`, or `<stem>.<extension>` as loaders named them before hashing.
+    let kind = |stem: &str, extension: &str| {
+        name.strip_prefix(stem).and_then(|rest| rest.strip_suffix(extension)).is_some_and(|hash| {
+            hash.is_empty()
+                || hash
+                    .strip_prefix('.')
+                    .is_some_and(|h| h.len() == 12 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+        })
+    };
+    let url = format!("{}/widgets/manifest.json", state.origin);
+    let mut found = assets.fetch_request(Request::new(&url, Method::Get)?).await?;
+    if found.status_code() != 200 {
+        return Ok(None);
+    }
+    let manifest: Manifest = found.json().await?;
+    Ok(if kind("servicekit_widgets", ".js") {
+        Some(manifest.js)
+    } else if kind("servicekit_widgets_bg", ".wasm") {
+        Some(manifest.wasm)
+    } else if kind("servicekit", ".css") {
+        Some(manifest.css)
+    } else {
+        None
+    })
 }

@@ -9,6 +9,7 @@ pub mod chart;
 pub mod coe;
 pub mod contract;
 pub mod ddat_import;
+pub mod embed;
 pub mod feedback;
 pub mod html;
 pub mod kpi;

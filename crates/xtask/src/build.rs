@@ -26,29 +26,59 @@ fn node_bin(sh: &Shell, name: &str) -> PathBuf {
     sh.current_dir().join("node_modules/.bin").join(name)
 }
 
+/// Where wasm-bindgen and wasm-opt write the widget files before they get their hashed names.
+const WIDGET_BUILD_DIR: &str = "target/widgets-build";
+
 /// Builds the widget wasm, its JS glue, the loader, the stylesheet and the demo page into `dist/site`.
+///
+/// The wasm, glue and stylesheet are published under content-hashed names
+/// (`servicekit_widgets.<hash>.js`, …) that can be cached for ever; `embed.js`
+/// (short-lived) names them, and `widgets/manifest.json` lets the Worker answer
+/// a request for an older hash with the current files.
 pub fn widgets(sh: &Shell) -> Result<()> {
     step("Building widgets for wasm32 (release)…");
     cmd!(sh, "cargo build --release --target {WASM_TARGET} -p servicekit-widgets").run()?;
 
     let wasm = PathBuf::from(format!("target/{WASM_TARGET}/release/servicekit_widgets.wasm"));
-    let out = Path::new(SITE_DIR).join("widgets");
-    let optimised = out.join("servicekit_widgets_bg.wasm");
+    let built = Path::new(WIDGET_BUILD_DIR);
+    let optimised = built.join("servicekit_widgets_bg.wasm");
     if modified(&optimised) < modified(&wasm) {
         step("Generating JS bindings and optimising the widget wasm (wasm-opt -Oz)…");
-        cmd!(sh, "wasm-bindgen --target web --no-typescript --out-dir {out} {wasm}").run()?;
+        cmd!(sh, "wasm-bindgen --target web --no-typescript --out-dir {built} {wasm}").run()?;
         let wasm_opt = node_bin(sh, "wasm-opt");
         cmd!(sh, "{wasm_opt} -Oz --strip-debug --strip-producers {optimised} -o {optimised}").run()?;
     }
 
-    sh.copy_file("widgets/embed/embed.js", SITE_DIR)?;
-    sh.copy_file("widgets/style/servicekit.css", &out)?;
+    let out = Path::new(SITE_DIR).join("widgets");
+    sh.remove_path(&out)?;
+    sh.create_dir(&out)?;
+    let js = publish(sh, &built.join("servicekit_widgets.js"), &out, "servicekit_widgets", "js")?;
+    let wasm = publish(sh, &optimised, &out, "servicekit_widgets_bg", "wasm")?;
+    let css = publish(sh, Path::new("widgets/style/servicekit.css"), &out, "servicekit", "css")?;
+    let manifest = serde_json::json!({ "js": js, "wasm": wasm, "css": css });
+    sh.write_file(out.join("manifest.json"), serde_json::to_string_pretty(&manifest)?)?;
+    let loader = sh
+        .read_file("widgets/embed/embed.js")?
+        .replace("__WIDGETS_JS__", &js)
+        .replace("__WIDGETS_WASM__", &wasm)
+        .replace("__WIDGETS_CSS__", &css);
+    sh.write_file(Path::new(SITE_DIR).join("embed.js"), loader)?;
+
     let demo = Path::new(SITE_DIR).join("demo");
     sh.create_dir(&demo)?;
     for file in sh.read_dir("widgets/demo")? {
         sh.copy_file(&file, &demo)?;
     }
     Ok(())
+}
+
+/// Copies `file` into `dir` as `<stem>.<hash>.<extension>`; returns the new name.
+fn publish(sh: &Shell, file: &Path, dir: &Path, stem: &str, extension: &str) -> Result<String> {
+    let bytes = sh.read_binary_file(file).with_context(|| format!("reading {}", file.display()))?;
+    let hash = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&bytes));
+    let name = format!("{stem}.{}.{extension}", &hash[..12]);
+    sh.write_file(dir.join(&name), bytes)?;
+    Ok(name)
 }
 
 /// Builds the Worker into `worker/build` with worker-build, using only local tools.
