@@ -49,12 +49,18 @@ pub fn widgets(sh: &Shell) -> Result<()> {
         cmd!(sh, "{wasm_opt} -Oz --strip-debug --strip-producers {optimised} -o {optimised}").run()?;
     }
 
+    step("Compiling the widget stylesheet (GOV.UK Frontend components with npm sass)…");
+    let sass = node_bin(sh, "sass");
+    let stylesheet = built.join("servicekit.css");
+    cmd!(sh, "{sass} --no-source-map --style=compressed --load-path=node_modules widgets/style/servicekit.scss {stylesheet}")
+        .run()?;
+
     let out = Path::new(SITE_DIR).join("widgets");
     sh.remove_path(&out)?;
     sh.create_dir(&out)?;
     let js = publish(sh, &built.join("servicekit_widgets.js"), &out, "servicekit_widgets", "js")?;
     let wasm = publish(sh, &optimised, &out, "servicekit_widgets_bg", "wasm")?;
-    let css = publish(sh, Path::new("widgets/style/servicekit.css"), &out, "servicekit", "css")?;
+    let css = publish(sh, &stylesheet, &out, "servicekit", "css")?;
     let manifest = serde_json::json!({ "js": js, "wasm": wasm, "css": css });
     sh.write_file(out.join("manifest.json"), serde_json::to_string_pretty(&manifest)?)?;
     let loader = sh

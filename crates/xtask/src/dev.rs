@@ -44,7 +44,7 @@ pub fn run(sh: &Shell) -> Result<()> {
     println!(
         "\nservicekit is running:\n\
          \x20 demo intranet pages  {base}/demo/ (service owner), {base}/demo/service-manager.html, {base}/demo/team.html,\n\
-         \x20                      {base}/demo/contract.html, {base}/demo/performance.html\n\
+         \x20                      {base}/demo/contract.html, {base}/demo/performance.html, {base}/demo/all.html (every widget)\n\
          \x20 public pages         {base}/services\n\
          \x20 manage a service     {base}/manage (sign in with a service token below)\n\
          \x20 API health           {base}/v1/health\n\
