@@ -158,10 +158,6 @@ async fn route(req: Request, state: &AppState) -> std::result::Result<Response, 
             Method::Post => feedback::reviewed(req, state, slug).await,
             _ => Err(ApiError::MethodNotAllowed("POST")),
         },
-        ["pages.css"] => match method {
-            Method::Get | Method::Head => pages::stylesheet(),
-            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
-        },
         ["embed-builder"] => match method {
             Method::Get | Method::Head => pages::embed_builder(&req, state).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),

@@ -19,9 +19,6 @@ use worker::{Request, Response};
 const PAGE_CSP: &str =
     "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-/// The pages' stylesheet, served at `/pages.css`.
-const PAGES_CSS: &str = include_str!("../pages.css");
-
 /// One language's page text.
 pub struct PageText {
     lang: &'static str,
@@ -146,16 +143,6 @@ fn page_with_policy(req: &Request, html: String, status: u16, policy: &str) -> R
     headers.set("Cache-Control", "public, max-age=60")?;
     headers.set("Vary", "Accept-Language")?;
     headers.set("ETag", &etag)?;
-    Ok(response)
-}
-
-/// `GET /pages.css`.
-pub fn stylesheet() -> Result<Response, ApiError> {
-    let mut response = Response::ok(PAGES_CSS)?;
-    let headers = response.headers_mut();
-    headers.set("Content-Type", "text/css; charset=utf-8")?;
-    headers.set("Cache-Control", "public, max-age=3600")?;
-    headers.set("X-Content-Type-Options", "nosniff")?;
     Ok(response)
 }
 
@@ -635,12 +622,14 @@ fn needs_section(t: &PageText, perf: &Performance, slug: &str) -> String {
                 NeedStatus::NotMet => ("tag tag--red", "need_not_met"),
                 NeedStatus::Unknown => ("tag tag--grey", "need_unknown"),
             };
+            let sentence = t.fill(
+                "need_sentence",
+                &[("as_a", &need.as_a), ("i_need", &need.i_need), ("so_that", &need.so_that)],
+            );
             format!(
-                "<li><strong class=\"{class}\">{status}</strong> As a {as_a}, I need {i_need} so that {so_that}</li>",
+                "<li><strong class=\"{class}\">{status}</strong> {sentence}</li>",
                 status = escape(&t.get(key)),
-                as_a = escape(&need.as_a),
-                i_need = escape(&need.i_need),
-                so_that = escape(&need.so_that),
+                sentence = escape(&sentence),
             )
         })
         .collect();

@@ -70,6 +70,11 @@ pub fn widgets(sh: &Shell) -> Result<()> {
         .replace("__WIDGETS_CSS__", &css);
     sh.write_file(Path::new(SITE_DIR).join("embed.js"), loader)?;
 
+    step("Compiling the public pages' stylesheet (GOV.UK Frontend with npm sass)…");
+    let pages = Path::new(SITE_DIR).join("pages.css");
+    cmd!(sh, "{sass} --no-source-map --style=compressed --load-path=node_modules worker/pages.scss {pages}")
+        .run()?;
+
     let demo = Path::new(SITE_DIR).join("demo");
     sh.create_dir(&demo)?;
     for file in sh.read_dir("widgets/demo")? {
