@@ -161,6 +161,10 @@ test('the public performance page works without JavaScript', async () => {
   assert.equal(await checked.getAttribute('html', 'lang'), 'cy');
   assert.equal(await checked.locator('h2').first().textContent(), 'Ffigurau ar gyfer Rhagfyr 2025.');
   assert.deepEqual(await wcagViolations(checked), []);
+  for (const path of ['/services', '/', '/services/no-such-service']) {
+    await checked.goto(`${worker.url}${path}`);
+    assert.deepEqual(await wcagViolations(checked), [], path);
+  }
   await checked.close();
 });
 

@@ -125,6 +125,35 @@ fn SignIn(api: String, session: RwSignal<Option<Session>>) -> impl IntoView {
     }
 }
 
+/// A file input's change handler: reads the chosen file as text and hands it to `then`.
+fn on_file_text(then: impl Fn(String) + Copy + 'static) -> impl Fn(leptos::ev::Event) + Copy + 'static {
+    move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        spawn_local(async move {
+            let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()).unwrap_or_default();
+            then(text);
+        });
+    }
+}
+
+/// What an action came to: a confirmation panel or an error box, announced (the caller's live region).
+fn outcome_view(outcome: RwSignal<Option<Result<String, String>>>) -> impl IntoView {
+    move || {
+        outcome.get().map(|o| match o {
+            Ok(message) => view! { <div class="sk-panel"><p class="sk-body">{message}</p></div> }.into_any(),
+            Err(message) => {
+                view! { <div class="sk-error-summary"><p class="sk-body">{message}</p></div> }.into_any()
+            }
+        })
+    }
+}
+
 /// Problems at `pointer` or inside it.
 fn problems_at(problems: &[FieldProblem], pointer: &str) -> Vec<String> {
     problems
@@ -283,19 +312,7 @@ fn ContractForm(api: String, session: Session, start: ServiceContract) -> impl I
         }
         Err(e) => json_error.set(Some(m("json_invalid").replace("{error}", &e.to_string()))),
     };
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        spawn_local(async move {
-            let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()).unwrap_or_default();
-            load_json(text);
-        });
-    };
+    let on_file = on_file_text(load_json);
     let save = {
         let (api, session) = (api.clone(), session.clone());
         move |_| {
@@ -423,10 +440,7 @@ fn ContractForm(api: String, session: Session, start: ServiceContract) -> impl I
             {fields}
         </form>
         <div role="status" data-testid="sk-contract-outcome">
-            {move || outcome.get().map(|o| match o {
-                Ok(message) => view! { <div class="sk-panel"><p class="sk-body">{message}</p></div> }.into_any(),
-                Err(message) => view! { <div class="sk-error-summary"><p class="sk-body">{message}</p></div> }.into_any(),
-            })}
+            {outcome_view(outcome)}
         </div>
         <button type="button" class="sk-button" on:click=save>{m("save_contract")}</button>
     }
@@ -646,20 +660,10 @@ fn MeasurementsUpload(api: String, session: Session) -> impl IntoView {
         Some(measurement::parse_csv(text.as_bytes(), known.as_ref()))
     });
     let outcome = RwSignal::new(None::<Result<String, String>>);
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        spawn_local(async move {
-            let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()).unwrap_or_default();
-            outcome.set(None);
-            csv.set(text);
-        });
-    };
+    let on_file = on_file_text(move |text| {
+        outcome.set(None);
+        csv.set(text);
+    });
     let upload = move |_| {
         if !matches!(parsed.get_untracked(), Some(Ok(_))) {
             return;
@@ -697,10 +701,7 @@ fn MeasurementsUpload(api: String, session: Session) -> impl IntoView {
         </div>
         {preview}
         <div role="status" data-testid="sk-csv-outcome">
-            {move || outcome.get().map(|o| match o {
-                Ok(message) => view! { <div class="sk-panel"><p class="sk-body">{message}</p></div> }.into_any(),
-                Err(message) => view! { <div class="sk-error-summary"><p class="sk-body">{message}</p></div> }.into_any(),
-            })}
+            {outcome_view(outcome)}
         </div>
         <button type="button" class="sk-button" disabled=move || !matches!(parsed.get(), Some(Ok(_))) on:click=upload>
             {m("csv_upload")}
@@ -869,10 +870,7 @@ fn CoeEditor(api: String, session: Session) -> impl IntoView {
         {error_summary(shown, m("problems_title"), "sk-coe-problems")}
         <form novalidate on:submit=|ev| ev.prevent_default()>{fields}</form>
         <div role="status" data-testid="sk-coe-outcome">
-            {move || outcome.get().map(|o| match o {
-                Ok(message) => view! { <div class="sk-panel"><p class="sk-body">{message}</p></div> }.into_any(),
-                Err(message) => view! { <div class="sk-error-summary"><p class="sk-body">{message}</p></div> }.into_any(),
-            })}
+            {outcome_view(outcome)}
         </div>
         <button type="button" class="sk-button" on:click=publish>{m("coe_publish")}</button>
         <h3 class="sk-heading-m">{m("coe_published_title")}</h3>

@@ -72,7 +72,7 @@ pub fn widgets(sh: &Shell) -> Result<()> {
 
     step("Compiling the public pages' stylesheet (GOV.UK Frontend with npm sass)…");
     let pages = Path::new(SITE_DIR).join("pages.css");
-    cmd!(sh, "{sass} --no-source-map --style=compressed --load-path=node_modules worker/pages.scss {pages}")
+    cmd!(sh, "{sass} --no-source-map --style=compressed --load-path=node_modules --load-path=widgets/style worker/pages.scss {pages}")
         .run()?;
 
     let demo = Path::new(SITE_DIR).join("demo");

@@ -47,6 +47,7 @@ pub fn run(sh: &Shell) -> Result<()> {
          \x20                      {base}/demo/contract.html, {base}/demo/performance.html, {base}/demo/all.html (every widget)\n\
          \x20 public pages         {base}/services\n\
          \x20 manage a service     {base}/manage (sign in with a service token below)\n\
+         \x20 embed builder        {base}/embed-builder\n\
          \x20 API health           {base}/v1/health\n\
          \x20 role profiles        {base}/v1/roles\n\
          \x20 widget loader        {base}/embed.js\n\
