@@ -1,20 +1,12 @@
 //! Taking answers away and bringing them back: JSON and CSV downloads, JSON
 //! import, and the printable conversation pack.
 
+use crate::files::{data_url, on_file_text};
 use crate::i18n::{use_strings, Strings};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use servicekit_core::assessment::{self, AssessmentSubmission, Gap};
 use servicekit_core::RoleProfile;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-
-/// A `data:` URL holding `text`, for a download link that needs no script.
-fn data_url(media_type: &str, text: &str) -> String {
-    let encoded: String = js_sys::encode_uri_component(text).into();
-    format!("data:{media_type};charset=utf-8,{encoded}")
-}
 
 /// Download, import and print controls for the current answers.
 #[component]
@@ -30,21 +22,7 @@ pub fn AnswersFile(profile: Arc<RoleProfile>, draft: RwSignal<AssessmentSubmissi
     };
     let on_file = {
         let profile = profile.clone();
-        move |ev: leptos::ev::Event| {
-            let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
-                return;
-            };
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let profile = profile.clone();
-            spawn_local(async move {
-                let text =
-                    JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()).unwrap_or_default();
-                message.set(Some(import(t, &text, &profile, draft)));
-            });
-        }
+        on_file_text(move |text| message.set(Some(import(t, &text, &profile, draft))))
     };
     let print = move |_| {
         if let Some(window) = web_sys::window() {

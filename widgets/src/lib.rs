@@ -8,6 +8,7 @@ mod answers_file;
 mod api;
 mod contract_viewer;
 mod feedback_form;
+mod files;
 mod gap_chart;
 mod i18n;
 mod manage;

@@ -8,6 +8,7 @@
 //! `measurement::parse_csv`), the same code the Worker runs on save.
 
 use crate::api::{self, ApiFailure};
+use crate::files::{data_url, on_file_text};
 use crate::i18n::use_strings;
 use gloo_storage::{SessionStorage, Storage};
 use leptos::prelude::*;
@@ -20,8 +21,6 @@ use servicekit_core::contract::{
 use servicekit_core::measurement::{self, MeasurementRow};
 use servicekit_core::FieldProblem;
 use std::collections::BTreeSet;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 /// Session storage key of the signed-in service and token (never in a URL, gone when the tab closes).
 const SESSION_KEY: &str = "servicekit-manage";
@@ -122,23 +121,6 @@ fn SignIn(api: String, session: RwSignal<Option<Session>>) -> impl IntoView {
             </div>
             <button type="submit" class="sk-button">{m("sign_in")}</button>
         </form>
-    }
-}
-
-/// A file input's change handler: reads the chosen file as text and hands it to `then`.
-fn on_file_text(then: impl Fn(String) + Copy + 'static) -> impl Fn(leptos::ev::Event) + Copy + 'static {
-    move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        spawn_local(async move {
-            let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()).unwrap_or_default();
-            then(text);
-        });
     }
 }
 
@@ -333,7 +315,7 @@ fn ContractForm(api: String, session: Session, start: ServiceContract) -> impl I
     };
     let download = move || {
         let json = contract.with(|c| serde_json::to_string_pretty(c).unwrap_or_default());
-        format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(&json))
+        data_url("application/json", &json)
     };
 
     let fields = move || {

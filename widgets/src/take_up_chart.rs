@@ -8,7 +8,7 @@
 use crate::api;
 use crate::i18n::{fill, use_strings, Strings};
 use leptos::prelude::*;
-use servicekit_core::kpi::{percent, whole_number, KpiReport, PeriodKpis};
+use servicekit_core::kpi::{percent, whole_number, KpiReport, Movement, PeriodKpis};
 use servicekit_core::measurement::{Channel, Period};
 use servicekit_core::trend::{self, SummaryText, TrendChart, TrendText};
 use wasm_bindgen::JsCast;
@@ -54,11 +54,10 @@ fn period_label(t: &Strings, period: Period) -> String {
 
 /// A change in percentage points in the reader's language.
 fn points(t: &Strings, change: f64) -> String {
-    let points = (change * 100.0).round() as i64;
-    match points {
-        0 => t.points_same.clone(),
-        p if p > 0 => t.points_up.count(t.lang, p.unsigned_abs()),
-        p => t.points_down.count(t.lang, p.unsigned_abs()),
+    match Movement::points(change) {
+        Movement::Same => t.points_same.clone(),
+        Movement::Up(p) => t.points_up.count(t.lang, p),
+        Movement::Down(p) => t.points_down.count(t.lang, p),
     }
 }
 
@@ -97,14 +96,12 @@ fn Chart(report: KpiReport, csv: String) -> impl IntoView {
     };
     let summary = trend::summary(&report.periods, &text, &words);
     let markup = trend::svg(&layout, &text);
-    let with_take_up: Vec<PeriodKpis> =
-        report.periods.iter().filter(|p| p.figures.digital_take_up.is_some()).cloned().collect();
-    let covered = match (with_take_up.first(), with_take_up.last()) {
-        (Some(first), Some(last)) => fill(
-            &t.take_up_covered,
-            &[("first", &period_label(t, first.period)), ("last", &period_label(t, last.period))],
-        ),
-        _ => String::new(),
+    let with_take_up: Vec<PeriodKpis> = trend::with_take_up(&report.periods).into_iter().cloned().collect();
+    let covered = match trend::covered(&report.periods) {
+        Some((first, last)) => {
+            fill(&t.take_up_covered, &[("first", &period_label(t, first)), ("last", &period_label(t, last))])
+        }
+        None => String::new(),
     };
     let updated = report
         .last_updated

@@ -2,7 +2,7 @@
 //! `GET /v1/services/{slug}/feedback` and `POST /v1/services/{slug}/feedback/reviewed` (service token).
 
 use crate::error::ApiError;
-use crate::measurements::{month_of_timestamp, service};
+use crate::measurements::service;
 use crate::services::authorised;
 use crate::store::Store;
 use crate::{body, secrets, AppState};
@@ -44,7 +44,7 @@ pub async fn create(mut req: Request, state: &AppState, slug: &str) -> Result<Re
         return Err(ApiError::Invalid(problems));
     }
     let created_at = secrets::now_rfc3339();
-    let month = month_of_timestamp(&created_at).ok_or_else(|| ApiError::Internal("clock".into()))?;
+    let month = Period::month_of_timestamp(&created_at).ok_or_else(|| ApiError::Internal("clock".into()))?;
     let record = FeedbackRecord {
         id: secrets::sortable_id()?,
         created_at,
@@ -69,9 +69,8 @@ pub async fn list(req: &Request, state: &AppState, slug: &str) -> Result<Respons
                 }]))
             }
         },
-        None => {
-            month_of_timestamp(&secrets::now_rfc3339()).ok_or_else(|| ApiError::Internal("clock".into()))?
-        }
+        None => Period::month_of_timestamp(&secrets::now_rfc3339())
+            .ok_or_else(|| ApiError::Internal("clock".into()))?,
     };
     let store = Store::open(&state.env)?;
     let (feedback, last_reviewed) =

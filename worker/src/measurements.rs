@@ -93,18 +93,13 @@ pub async fn performance(store: &Store, slug: &str) -> Result<Performance, ApiEr
     let (contract, totals) = futures_util::join!(latest_contract(store, slug), store.period_totals(slug));
     let (contract, totals) = (contract?, totals?);
     let now = secrets::now_rfc3339();
-    let this_month = month_of_timestamp(&now).unwrap_or(Period::Month { year: 2026, month: 1 });
-    let since = month_of_timestamp(&service.created_at).unwrap_or(this_month);
+    let this_month = Period::month_of_timestamp(&now).unwrap_or(Period::Month { year: 2026, month: 1 });
+    let since = Period::month_of_timestamp(&service.created_at).unwrap_or(this_month);
     // A month is closed for counting a day after it ends.
-    let closed_before = month_of_timestamp(&secrets::rfc3339_days_ago(1)).unwrap_or(this_month);
+    let closed_before = Period::month_of_timestamp(&secrets::rfc3339_days_ago(1)).unwrap_or(this_month);
     let feedback = store.feedback_tally(slug, since, this_month, |m| m < closed_before).await?;
     let report = KpiReport::build(slug, &totals, &feedback, contract.as_ref().map(|c| &c.contract));
     Ok(Performance { service, contract, totals, report })
-}
-
-/// The month of an RFC 3339 timestamp (`2026-03-…` → 2026-03).
-pub fn month_of_timestamp(timestamp: &str) -> Option<Period> {
-    timestamp.get(..7).and_then(|m| Period::parse(m).ok())
 }
 
 /// `GET /v1/services/{slug}/kpis`: every period's KPIs, the take-up target and when data last arrived.

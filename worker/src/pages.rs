@@ -10,7 +10,7 @@ use crate::store::Store;
 use crate::{secrets, AppState};
 use servicekit_core::contract::{self, LifecycleStage, NeedStatus};
 use servicekit_core::html::escape;
-use servicekit_core::kpi::{self, money, percent, whole_number, Figures, PeriodKpis};
+use servicekit_core::kpi::{self, money, percent, whole_number, Figures, Movement, PeriodKpis};
 use servicekit_core::{feedback, profiles, token, trend};
 use std::collections::BTreeMap;
 use worker::{Request, Response};
@@ -76,21 +76,21 @@ impl PageText {
 
     /// A change in percentage points in words, e.g. `up 3 percentage points`.
     fn points(&self, change: f64) -> String {
-        match (change * 100.0).round() as i64 {
-            0 => self.get("points_same"),
-            1 => self.get("points_up_one"),
-            -1 => self.get("points_down_one"),
-            p if p > 0 => self.fill("points_up", &[("n", &p.to_string())]),
-            p => self.fill("points_down", &[("n", &(-p).to_string())]),
+        match Movement::points(change) {
+            Movement::Same => self.get("points_same"),
+            Movement::Up(1) => self.get("points_up_one"),
+            Movement::Down(1) => self.get("points_down_one"),
+            Movement::Up(p) => self.fill("points_up", &[("n", &p.to_string())]),
+            Movement::Down(p) => self.fill("points_down", &[("n", &p.to_string())]),
         }
     }
 
     /// A change in pounds in words, e.g. `down £0.08`.
     fn money_change(&self, change: f64) -> String {
-        match change {
-            c if c >= 0.005 => self.fill("money_up", &[("amount", &money(c))]),
-            c if c <= -0.005 => self.fill("money_down", &[("amount", &money(-c))]),
-            _ => self.get("points_same"),
+        match Movement::pence(change) {
+            Movement::Up(_) => self.fill("money_up", &[("amount", &money(change))]),
+            Movement::Down(_) => self.fill("money_down", &[("amount", &money(-change))]),
+            Movement::Same => self.get("points_same"),
         }
     }
 
@@ -519,8 +519,7 @@ fn take_up_section(t: &PageText, perf: &Performance) -> String {
         months: t.months(),
         to: t.get("period_to"),
     };
-    let with_take_up: Vec<&PeriodKpis> =
-        periods.iter().filter(|p| p.figures.digital_take_up.is_some()).collect();
+    let with_take_up = trend::with_take_up(periods);
     let (no_data, plain, with_change) =
         (t.get("no_data"), t.get("take_up_summary"), t.get("take_up_summary_change"));
     let words = trend::SummaryText {
@@ -530,15 +529,12 @@ fn take_up_section(t: &PageText, perf: &Performance) -> String {
         change: &|c| t.points(c),
     };
     let summary = trend::summary(periods, &text, &words);
-    let covered = match (with_take_up.first(), with_take_up.last()) {
-        (Some(first), Some(last)) => format!(
+    let covered = match trend::covered(periods) {
+        Some((first, last)) => format!(
             "<p class=\"stamp\">{}</p>",
-            escape(&t.fill(
-                "period_covered",
-                &[("first", &t.period(first.period)), ("last", &t.period(last.period))]
-            ))
+            escape(&t.fill("period_covered", &[("first", &t.period(first)), ("last", &t.period(last))]))
         ),
-        _ => String::new(),
+        None => String::new(),
     };
     let rows: String = with_take_up
         .iter()

@@ -357,15 +357,46 @@ pub fn percent(fraction: f64) -> String {
     format!("{}%", (fraction * 100.0).round() as i64)
 }
 
-/// A change in percentage points, e.g. `0.031` → `up 3 points`.
+/// Which way a figure moved, in the whole units people read it in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Movement {
+    /// Up by this many units.
+    Up(u64),
+    /// Down by this many units.
+    Down(u64),
+    /// Less than half a unit either way.
+    Same,
+}
+
+impl Movement {
+    /// A change of `whole` units, already rounded.
+    fn of(whole: f64) -> Movement {
+        match whole as i64 {
+            0 => Movement::Same,
+            n if n > 0 => Movement::Up(n.unsigned_abs()),
+            n => Movement::Down(n.unsigned_abs()),
+        }
+    }
+
+    /// A change in a fraction (take-up, satisfaction, completion) as whole percentage points.
+    pub fn points(change: f64) -> Movement {
+        Movement::of((change * 100.0).round())
+    }
+
+    /// A change in pounds (cost per transaction) as whole pence.
+    pub fn pence(change: f64) -> Movement {
+        Movement::of((change * 100.0).round())
+    }
+}
+
+/// A change in percentage points in English, e.g. `0.031` → `up 3 points`.
 pub fn points_change(change: f64) -> String {
-    let points = (change * 100.0).round() as i64;
-    match points {
-        0 => "no change".to_owned(),
-        1 => "up 1 point".to_owned(),
-        -1 => "down 1 point".to_owned(),
-        p if p > 0 => format!("up {p} points"),
-        p => format!("down {} points", -p),
+    match Movement::points(change) {
+        Movement::Same => "no change".to_owned(),
+        Movement::Up(1) => "up 1 point".to_owned(),
+        Movement::Down(1) => "down 1 point".to_owned(),
+        Movement::Up(p) => format!("up {p} points"),
+        Movement::Down(p) => format!("down {p} points"),
     }
 }
 

@@ -120,6 +120,11 @@ impl Period {
         Period::Month { year: index.div_euclid(12), month: (index.rem_euclid(12) + 1) as u8 }
     }
 
+    /// The month of an RFC 3339 timestamp (`2026-03-…` → 2026-03).
+    pub fn month_of_timestamp(timestamp: &str) -> Option<Period> {
+        timestamp.get(..7).and_then(|m| Period::parse(m).ok()).filter(|p| matches!(p, Period::Month { .. }))
+    }
+
     /// The period just before this one, of the same length.
     pub fn previous(self) -> Period {
         match self {

@@ -71,14 +71,24 @@ pub struct TrendChart {
     pub target_y: Option<f32>,
 }
 
+/// The periods that have a digital take-up figure, oldest first: the chart's points and its table rows.
+pub fn with_take_up(periods: &[PeriodKpis]) -> Vec<&PeriodKpis> {
+    periods.iter().filter(|p| p.figures.digital_take_up.is_some()).collect()
+}
+
+/// The first and last periods the chart covers, if any.
+pub fn covered(periods: &[PeriodKpis]) -> Option<(Period, Period)> {
+    let shown = with_take_up(periods);
+    Some((shown.first()?.period, shown.last()?.period))
+}
+
 /// Lays out take-up for `periods` (those without take-up are gaps) in a `width` × `height` box.
 pub fn layout(periods: &[PeriodKpis], target: Option<f64>, width: f32, height: f32) -> TrendChart {
     let width = width.max(LEFT + RIGHT + 40.0);
     let height = height.max(TOP + BOTTOM + 40.0);
     let (plot_left, plot_right, plot_top, plot_bottom) = (LEFT, width - RIGHT, TOP, height - BOTTOM);
     let y_of = |fraction: f64| plot_bottom - (fraction.clamp(0.0, 1.0) as f32) * (plot_bottom - plot_top);
-    let with_data: Vec<&PeriodKpis> =
-        periods.iter().filter(|p| p.figures.digital_take_up.is_some()).collect();
+    let with_data = with_take_up(periods);
     let first = with_data.iter().map(|p| p.period.first_month()).min().unwrap_or(0);
     let last = with_data.iter().map(|p| p.period.last_month()).max().unwrap_or(0);
     let span = (last - first + 1).max(1) as f32;
@@ -210,7 +220,7 @@ pub struct SummaryText<'a> {
 
 /// One sentence saying where take-up stands, e.g. "Digital take-up was 78% in March 2026, up 3 points on February 2026."
 pub fn summary(periods: &[PeriodKpis], text: &TrendText, words: &SummaryText<'_>) -> String {
-    let Some(latest) = periods.iter().rev().find(|p| p.figures.digital_take_up.is_some()) else {
+    let Some(latest) = with_take_up(periods).pop() else {
         return words.no_data.to_owned();
     };
     let label = |p: Period| p.label_in(&text.months, &text.to);

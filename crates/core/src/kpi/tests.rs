@@ -155,6 +155,8 @@ fn formatting_for_people() {
     assert_eq!(points_change(0.031), "up 3 points");
     assert_eq!(points_change(-0.01), "down 1 point");
     assert_eq!(points_change(0.001), "no change");
+    assert_eq!(Movement::pence(-0.084), Movement::Down(8));
+    assert_eq!(Movement::pence(0.004), Movement::Same);
     assert_eq!(whole_number(1_234_567), "1,234,567");
     assert_eq!(whole_number(999), "999");
     assert_eq!(money(12_345.678), "£12,345.68");

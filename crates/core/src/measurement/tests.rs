@@ -27,6 +27,11 @@ fn periods_parse_order_and_step_back() {
     assert_eq!(Period::parse("2026-01").unwrap().previous().to_string(), "2025-12");
     assert_eq!(Period::parse("2026-Q1").unwrap().previous().to_string(), "2025-Q4");
     assert_eq!(Period::parse("2026-Q2").unwrap().label(), "April to June 2026");
+    assert_eq!(
+        Period::month_of_timestamp("2026-03-31T23:59:59.000Z"),
+        Some(Period::Month { year: 2026, month: 3 })
+    );
+    assert_eq!(Period::month_of_timestamp("soon"), None);
     let q = Period::parse("2026-Q2").unwrap();
     assert!(q.contains_month(Period::parse("2026-06").unwrap().first_month()));
     assert!(!q.contains_month(Period::parse("2026-07").unwrap().first_month()));
