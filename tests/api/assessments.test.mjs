@@ -135,20 +135,23 @@ test('a saved assessment reads back with its token, with gaps and evidence', asy
   assert.ok(Date.parse(read.json.created_at) > Date.now() - 600_000);
 });
 
-test('without the right token an assessment is a 404, never the record', async () => {
+test('without the right token an assessment is a 404 (401 with no token), never the record', async () => {
   const { id, token } = (await create()).json;
   const other = (await create(allAt('expert'))).json;
   const cases = [
-    ['no token', {}],
-    ['wrong token', { Authorization: `Bearer ${'0'.repeat(64)}` }],
-    ['another assessment\'s token', { Authorization: `Bearer ${other.token}` }],
-    ['token without Bearer', { Authorization: token }],
-    ['Basic scheme', { Authorization: `Basic ${token}` }],
+    ['no token', {}, 401],
+    ['wrong token', { Authorization: `Bearer ${'0'.repeat(64)}` }, 404],
+    ['another assessment\'s token', { Authorization: `Bearer ${other.token}` }, 404],
+    ['token without Bearer', { Authorization: token }, 401],
+    ['Basic scheme', { Authorization: `Basic ${token}` }, 401],
   ];
-  for (const [name, headers] of cases) {
+  for (const [name, headers, status] of cases) {
     const response = await call(`/v1/assessments/${id}`, { headers });
-    assertProblem(response, 404);
+    assertProblem(response, status);
     assert.ok(!response.text.includes('practitioner'), `${name}: record leaked`);
+    // The answer is the same for an id that does not exist: nothing confirms that one does.
+    const missing = await call(`/v1/assessments/${'e'.repeat(32)}`, { headers });
+    assert.equal(missing.status, status, `${name}: existence leaked`);
   }
   assertProblem(await call(`/v1/assessments/${'f'.repeat(32)}`, { headers: { Authorization: `Bearer ${token}` } }), 404);
   assertProblem(await call('/v1/assessments/..%2F..%2Fetc', { headers: { Authorization: `Bearer ${token}` } }), 404);

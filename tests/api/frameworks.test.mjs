@@ -77,7 +77,7 @@ test('an assessment can be deleted for good with its token only', async () => {
   const ratings = Object.fromEntries(owner.skills.map((s) => [s.id, { level: 'expert' }]));
   const { id, token } = (await call('/v1/assessments', { method: 'POST', body: JSON.stringify({ role: owner.id, ratings }) })).json;
   assert.equal((await call(`/v1/assessments/${id}`, { method: 'DELETE', token: 'f'.repeat(64) })).status, 404);
-  assert.equal((await call(`/v1/assessments/${id}`, { method: 'DELETE' })).status, 404);
+  assert.equal((await call(`/v1/assessments/${id}`, { method: 'DELETE' })).status, 401);
   assert.equal((await call(`/v1/assessments/${id}`, { token })).status, 200, 'a refused delete removes nothing');
   const deleted = await call(`/v1/assessments/${id}`, { method: 'DELETE', token });
   assert.equal(deleted.status, 204);

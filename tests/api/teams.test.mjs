@@ -64,9 +64,9 @@ test('coverage shows counts only, and only from three members', async () => {
 
 test('coverage needs the lead token; members need a real team for their role', async () => {
   const { id, token } = (await call('/v1/teams', { method: 'POST', body: { name: 'Team', role: ROLE } })).json;
-  for (const presented of [undefined, 'f'.repeat(64)]) {
+  for (const [presented, status] of [[undefined, 401], ['f'.repeat(64), 404]]) {
     const response = await call(`/v1/teams/${id}/coverage`, { token: presented });
-    assert.equal(response.status, 404);
+    assert.equal(response.status, status);
     assert.equal(response.headers.get('content-type'), 'application/problem+json');
   }
   assert.equal((await call(`/v1/teams/${'a'.repeat(32)}/coverage`, { token })).status, 404);

@@ -22,9 +22,12 @@ impl ApiFailure {
     ///
     /// A refusal of the page's origin gets its own message in the reader's
     /// language: the editor must ask for the site to be allowed, not retry.
+    /// A server-side failure (storage down, 5xx) reads like an outage: try again
+    /// later, nothing typed is lost.
     pub fn message(&self, unreachable: &str) -> String {
         match self {
             ApiFailure::Unreachable => unreachable.to_owned(),
+            ApiFailure::Refused(problem) if problem.status >= 500 => unreachable.to_owned(),
             ApiFailure::Refused(problem) if problem.kind == "/problems/origin-not-allowed" => {
                 crate::i18n::use_strings().origin_refused.clone()
             }

@@ -237,10 +237,7 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
                     }
                     Err(err) => {
                         problems.set(err.field_problems());
-                        failure.set(Some(match &err {
-                            ApiFailure::Unreachable => t.submit_unreachable.as_str().to_owned(),
-                            ApiFailure::Refused(problem) => problem.detail.clone(),
-                        }));
+                        failure.set(Some(err.message(&t.submit_unreachable)));
                         focus_summary();
                     }
                 }

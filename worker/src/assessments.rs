@@ -2,7 +2,7 @@
 
 use crate::error::ApiError;
 use crate::store::{Store, StoredAssessment};
-use crate::{body, roles, secrets, AppState};
+use crate::{body, limits, roles, secrets, AppState};
 use servicekit_core::api::{AssessmentRecord, Created};
 use servicekit_core::assessment::{self, AssessmentSubmission};
 use servicekit_core::{team, token, FieldProblem};
@@ -10,6 +10,7 @@ use worker::{Request, Response};
 
 /// Validates a self-assessment, stores it under a new id, and returns the id and a read token once.
 pub async fn create(mut req: Request, state: &AppState) -> Result<Response, ApiError> {
+    limits::limit_public_writes(&req, state, "assessment").await?;
     let submission: AssessmentSubmission = body::json(&mut req, body::PUBLIC_LIMIT, "assessment").await?;
     let profile = roles::lookup(state, &submission.role).await?;
     let assessment = assessment::validate(&submission, profile.as_ref()).map_err(ApiError::Invalid)?;
@@ -57,8 +58,8 @@ async fn with_token(store: &Store, id: &str, presented: &str) -> Result<Option<S
 
 /// The stored assessment, only for a caller holding its token.
 ///
-/// A missing record, a missing token and a wrong token all answer the same 404,
-/// so the API never confirms that an id exists.
+/// No token at all is a 401 (before any lookup); a missing record and a wrong
+/// token answer the same 404, so the API never confirms that an id exists.
 async fn authorised(req: &Request, state: &AppState, id: &str) -> Result<StoredAssessment, ApiError> {
     let not_found = || {
         ApiError::NotFound(
@@ -66,7 +67,7 @@ async fn authorised(req: &Request, state: &AppState, id: &str) -> Result<StoredA
         )
     };
     let header = req.headers().get("Authorization")?.unwrap_or_default();
-    let presented = token::from_bearer(&header).ok_or_else(not_found)?;
+    let presented = token::from_bearer(&header).ok_or(ApiError::Unauthorized)?;
     with_token(&Store::open(&state.env)?, id, presented).await?.ok_or_else(not_found)
 }
 

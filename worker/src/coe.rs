@@ -31,10 +31,10 @@ pub async fn create(mut req: Request, state: &AppState, slug: &str) -> Result<Re
 
 /// A service's documents, oldest first.
 pub async fn list(state: &AppState, slug: &str) -> Result<Response, ApiError> {
-    let summaries = match contract::is_valid_slug(slug) {
-        true => Store::open(&state.env)?.coes(slug).await?,
-        false => Vec::new(),
-    };
+    if !contract::is_valid_slug(slug) {
+        return Err(ApiError::NotFound(format!("There is no service called '{slug}'.")));
+    }
+    let summaries = Store::open(&state.env)?.coes(slug).await?;
     Ok(Response::from_json(&summaries)?)
 }
 

@@ -61,7 +61,7 @@ impl ApiError {
                 401,
                 "unauthorized",
                 "Credentials needed",
-                "Send the administrator token as 'Authorization: Bearer <token>'.".to_owned(),
+                "Send the token for this address as 'Authorization: Bearer <token>'.".to_owned(),
                 vec![],
             ),
             ApiError::MethodNotAllowed(allow) => (

@@ -5,7 +5,8 @@ use crate::error::ApiError;
 use crate::measurements::service;
 use crate::services::authorised;
 use crate::store::Store;
-use crate::{body, secrets, AppState};
+use crate::{body, limits, secrets, AppState};
+use servicekit_core::api::{FeedbackReceipt, FeedbackReviewed};
 use servicekit_core::feedback::{self, FeedbackList, FeedbackRecord, FeedbackSubmission};
 use servicekit_core::measurement::Period;
 use worker::{Request, Response};
@@ -13,30 +14,11 @@ use worker::{Request, Response};
 /// Largest feedback body, in bytes (a 1,200-character comment in any script fits).
 const FEEDBACK_LIMIT: usize = 8 * 1024;
 
-/// Name of the rate-limiting binding for unauthenticated writes.
-pub const WRITE_LIMITER: &str = "PUBLIC_WRITES";
-
-/// Refuses a client that has sent too many unauthenticated writes lately (429).
-///
-/// The client is its address (`CF-Connecting-IP`) with the kind of write; without
-/// the binding (a deployment that has not configured it) nothing is limited.
-pub async fn limit_public_writes(req: &Request, state: &AppState, what: &str) -> Result<(), ApiError> {
-    let Ok(limiter) = state.env.rate_limiter(WRITE_LIMITER) else {
-        return Ok(());
-    };
-    let client = req.headers().get("CF-Connecting-IP")?.unwrap_or_else(|| "local".to_owned());
-    let outcome = limiter.limit(format!("{what}:{client}")).await?;
-    match outcome.success {
-        true => Ok(()),
-        false => Err(ApiError::TooManyRequests(60)),
-    }
-}
-
 /// Stores a rating (and comment) for the service; its month's satisfaction counts include it.
 pub async fn create(mut req: Request, state: &AppState, slug: &str) -> Result<Response, ApiError> {
     let store = Store::open(&state.env)?;
     service(&store, slug).await?;
-    limit_public_writes(&req, state, &format!("feedback:{slug}")).await?;
+    limits::limit_public_writes(&req, state, &format!("feedback:{slug}")).await?;
     let mut submission: FeedbackSubmission = body::json(&mut req, FEEDBACK_LIMIT, "feedback").await?;
     submission.comment = submission.comment.trim().to_owned();
     let problems = feedback::validate(&submission);
@@ -52,7 +34,7 @@ pub async fn create(mut req: Request, state: &AppState, slug: &str) -> Result<Re
         comment: submission.comment,
     };
     store.put_feedback(slug, month, &record).await?;
-    Ok(Response::from_json(&serde_json::json!({ "id": record.id, "period": month }))?.with_status(201))
+    Ok(Response::from_json(&FeedbackReceipt { id: record.id, period: month.to_string() })?.with_status(201))
 }
 
 /// A month's feedback with comments (`?period=YYYY-MM`, this month by default), for the service team.
@@ -86,5 +68,5 @@ pub async fn reviewed(req: Request, state: &AppState, slug: &str) -> Result<Resp
     authorised(&req, state, slug, false).await?;
     let now = secrets::now_rfc3339();
     Store::open(&state.env)?.put_feedback_reviewed(slug, &now).await?;
-    Ok(Response::from_json(&serde_json::json!({ "last_reviewed": now }))?)
+    Ok(Response::from_json(&FeedbackReviewed { last_reviewed: now })?)
 }

@@ -6,6 +6,7 @@
 
 mod admin;
 mod assessments;
+mod backup;
 mod body;
 mod coe;
 mod cors;
@@ -13,6 +14,7 @@ mod error;
 mod feedback;
 mod frameworks;
 mod health;
+mod limits;
 mod measurements;
 mod pages;
 mod roles;
@@ -54,6 +56,7 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     };
     let mut response = response.unwrap_or_else(|err| err.into_response());
     cors::decorate(&mut response, &allowed, request_origin.as_deref(), refused)?;
+    response.headers_mut().set("X-Content-Type-Options", "nosniff")?;
     Ok(response)
 }
 
@@ -61,127 +64,152 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
 async fn route(req: Request, state: &AppState) -> std::result::Result<Response, ApiError> {
     let path = req.path();
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
-    let method = req.method();
+    let method = known_method(&req);
     match segments.as_slice() {
         [""] => match method {
-            Method::Get | Method::Head => pages::home(&req),
+            Some(Method::Get) | Some(Method::Head) => pages::home(&req),
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         ["v1", "health"] => match method {
-            Method::Get | Method::Head => health::get(),
+            Some(Method::Get) | Some(Method::Head) => health::get(),
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
+        ["v1", "openapi.json"] => match method {
+            Some(Method::Get) | Some(Method::Head) => health::openapi(),
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         ["v1", "roles"] => match method {
-            Method::Get | Method::Head => roles::list(state).await,
+            Some(Method::Get) | Some(Method::Head) => roles::list(state).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         ["v1", "roles", id] => match method {
-            Method::Get | Method::Head => roles::get(state, id).await,
+            Some(Method::Get) | Some(Method::Head) => roles::get(state, id).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         ["v1", "frameworks"] => match method {
-            Method::Get | Method::Head => frameworks::list(state).await,
+            Some(Method::Get) | Some(Method::Head) => frameworks::list(state).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         ["v1", "frameworks", id] => match method {
-            Method::Get | Method::Head => frameworks::get(state, id).await,
-            Method::Put => frameworks::put(req, state, id).await,
+            Some(Method::Get) | Some(Method::Head) => frameworks::get(state, id).await,
+            Some(Method::Put) => frameworks::put(req, state, id).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD, PUT")),
         },
         ["v1", "assessments"] => match method {
-            Method::Post => assessments::create(req, state).await,
+            Some(Method::Post) => assessments::create(req, state).await,
             _ => Err(ApiError::MethodNotAllowed("POST")),
         },
         ["v1", "assessments", id] => match method {
-            Method::Get | Method::Head => assessments::get(&req, state, id).await,
-            Method::Delete => assessments::delete(&req, state, id).await,
+            Some(Method::Get) | Some(Method::Head) => assessments::get(&req, state, id).await,
+            Some(Method::Delete) => assessments::delete(&req, state, id).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD, DELETE")),
         },
         ["v1", "teams"] => match method {
-            Method::Post => teams::create(req, state).await,
+            Some(Method::Post) => teams::create(req, state).await,
             _ => Err(ApiError::MethodNotAllowed("POST")),
         },
         ["v1", "teams", id, "coverage"] => match method {
-            Method::Get | Method::Head => teams::coverage(&req, state, id).await,
+            Some(Method::Get) | Some(Method::Head) => teams::coverage(&req, state, id).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         ["v1", "services"] => match method {
-            Method::Get | Method::Head => services::list(state).await,
-            Method::Post => services::create(req, state).await,
+            Some(Method::Get) | Some(Method::Head) => services::list(state).await,
+            Some(Method::Post) => services::create(req, state).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD, POST")),
         },
+        ["v1", "services", "import"] => match method {
+            Some(Method::Post) => backup::import(req, state).await,
+            _ => Err(ApiError::MethodNotAllowed("POST")),
+        },
+        ["v1", "services", slug, "export"] => match method {
+            Some(Method::Get) | Some(Method::Head) => backup::export(&req, state, slug).await,
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
         ["v1", "services", slug, "token"] => match method {
-            Method::Post => services::rotate_token(req, state, slug).await,
+            Some(Method::Post) => services::rotate_token(req, state, slug).await,
             _ => Err(ApiError::MethodNotAllowed("POST")),
         },
         ["v1", "services", slug, "contract"] => match method {
-            Method::Get | Method::Head => services::get_contract(state, slug).await,
-            Method::Put => services::put_contract(req, state, slug).await,
+            Some(Method::Get) | Some(Method::Head) => services::get_contract(state, slug).await,
+            Some(Method::Put) => services::put_contract(req, state, slug).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD, PUT")),
         },
         ["v1", "services", slug, "contract", "versions"] => match method {
-            Method::Get | Method::Head => services::versions(state, slug).await,
+            Some(Method::Get) | Some(Method::Head) => services::versions(state, slug).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         ["v1", "services", slug, "contract", "versions", version] => match method {
-            Method::Get | Method::Head => services::version(state, slug, version).await,
+            Some(Method::Get) | Some(Method::Head) => services::version(state, slug, version).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         ["v1", "services", slug, "coe"] => match method {
-            Method::Get | Method::Head => coe::list(state, slug).await,
-            Method::Post => coe::create(req, state, slug).await,
+            Some(Method::Get) | Some(Method::Head) => coe::list(state, slug).await,
+            Some(Method::Post) => coe::create(req, state, slug).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD, POST")),
         },
         ["v1", "services", slug, "coe", id] => match method {
-            Method::Get | Method::Head => coe::get(state, slug, id).await,
+            Some(Method::Get) | Some(Method::Head) => coe::get(state, slug, id).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         ["v1", "services", slug, "coe", id, "actions", n] => match method {
-            Method::Put => coe::update_action(req, state, slug, id, n).await,
+            Some(Method::Put) => coe::update_action(req, state, slug, id, n).await,
             _ => Err(ApiError::MethodNotAllowed("PUT")),
         },
         ["v1", "services", slug, "measurements"] => match method {
-            Method::Get | Method::Head => measurements::list(&req, state, slug).await,
-            Method::Post => measurements::upload(req, state, slug).await,
+            Some(Method::Get) | Some(Method::Head) => measurements::list(&req, state, slug).await,
+            Some(Method::Post) => measurements::upload(req, state, slug).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD, POST")),
         },
         ["v1", "services", slug, "kpis"] => match method {
-            Method::Get | Method::Head => measurements::kpis(state, slug).await,
+            Some(Method::Get) | Some(Method::Head) => measurements::kpis(state, slug).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         ["v1", "services", slug, "feedback"] => match method {
-            Method::Get | Method::Head => feedback::list(&req, state, slug).await,
-            Method::Post => feedback::create(req, state, slug).await,
+            Some(Method::Get) | Some(Method::Head) => feedback::list(&req, state, slug).await,
+            Some(Method::Post) => feedback::create(req, state, slug).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD, POST")),
         },
         ["v1", "services", slug, "feedback", "reviewed"] => match method {
-            Method::Post => feedback::reviewed(req, state, slug).await,
+            Some(Method::Post) => feedback::reviewed(req, state, slug).await,
             _ => Err(ApiError::MethodNotAllowed("POST")),
         },
         ["embed-builder"] => match method {
-            Method::Get | Method::Head => pages::embed_builder(&req, state).await,
+            Some(Method::Get) | Some(Method::Head) => pages::embed_builder(&req, state).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         ["embed-builder.js"] => match method {
-            Method::Get | Method::Head => pages::builder_script(),
+            Some(Method::Get) | Some(Method::Head) => pages::builder_script(),
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         ["manage"] => match method {
-            Method::Get | Method::Head => pages::manage(&req),
+            Some(Method::Get) | Some(Method::Head) => pages::manage(&req),
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         ["services"] => match method {
-            Method::Get | Method::Head => pages::services(&req, state).await,
+            Some(Method::Get) | Some(Method::Head) => {
+                pages::or_unavailable_page(&req, pages::services(&req, state).await)
+            }
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         ["services", slug] => match method {
-            Method::Get | Method::Head => pages::service(&req, state, slug).await,
+            Some(Method::Get) | Some(Method::Head) => {
+                pages::or_unavailable_page(&req, pages::service(&req, state, slug).await)
+            }
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         ["embed.js"] | ["widgets", ..] => match method {
-            Method::Get | Method::Head => widget_files::get(req, state).await,
+            Some(Method::Get) | Some(Method::Head) => widget_files::get(req, state).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         _ => Err(ApiError::NotFound("There is nothing at this address.".to_owned())),
     }
+}
+
+/// The request's method, or `None` for one the router does not know (e.g. `QUERY`).
+///
+/// `worker::Method` reads any method it does not know as `GET`; that must be a 405, not a read.
+fn known_method(req: &Request) -> Option<Method> {
+    let raw = req.inner().method();
+    let method = Method::from(raw.clone());
+    (method.as_ref() == raw).then_some(method)
 }

@@ -48,7 +48,19 @@ pub async fn list(req: &Request, state: &AppState, slug: &str) -> Result<Respons
     let store = Store::open(&state.env)?;
     service(&store, slug).await?;
     let rows: Vec<_> = store.period_records(slug).await?.into_iter().flat_map(|r| r.rows).collect();
-    let csv = req.url()?.query_pairs().any(|(k, v)| k == "format" && v == "csv");
+    let formats: Vec<String> =
+        req.url()?.query_pairs().filter(|(k, _)| k == "format").map(|(_, v)| v.into_owned()).collect();
+    let csv = match formats.as_slice() {
+        [] => false,
+        [one] if one == "json" => false,
+        [one] if one == "csv" => true,
+        _ => {
+            return Err(ApiError::Invalid(vec![servicekit_core::FieldProblem {
+                pointer: "/format".to_owned(),
+                detail: "Ask for ?format=csv or ?format=json, once.".to_owned(),
+            }]))
+        }
+    };
     let mut response = match csv {
         true => {
             let mut response = Response::ok(measurement::to_csv(&rows))?;

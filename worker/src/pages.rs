@@ -399,6 +399,26 @@ pub async fn service(req: &Request, state: &AppState, slug: &str) -> Result<Resp
     page(req, layout(&t, &name, &format!("/services/{slug}"), &main), 200)
 }
 
+/// A page's result, with storage failures shown as an HTML "try again later" page (503).
+pub fn or_unavailable_page(req: &Request, result: Result<Response, ApiError>) -> Result<Response, ApiError> {
+    match result {
+        Err(ApiError::StorageUnavailable(internal)) => {
+            worker::console_error!("storage unavailable: {internal}");
+            let t = PageText::for_request(req);
+            let main = format!(
+                "<h1>{title}</h1><p>{body}</p>",
+                title = escape(&t.get("unavailable_title")),
+                body = escape(&t.get("unavailable_body")),
+            );
+            let mut response = page(req, layout(&t, &t.get("unavailable_title"), "/services", &main), 503)?;
+            response.headers_mut().set("Retry-After", "60")?;
+            response.headers_mut().set("Cache-Control", "no-store")?;
+            Ok(response)
+        }
+        other => other,
+    }
+}
+
 fn not_found(req: &Request, t: &PageText) -> Result<Response, ApiError> {
     let main = format!(
         "<h1>{title}</h1><p>{body}</p><p><a href=\"/services?lang={lang}\">{all}</a></p>",

@@ -5,7 +5,7 @@
 use crate::error::ApiError;
 use crate::store::{Store, StoredService};
 use crate::{admin, body, secrets, AppState};
-use servicekit_core::api::Created;
+use servicekit_core::api::{Created, VersionLink};
 use servicekit_core::contract::{
     self, ContractVersion, ContractView, SavedContract, ServiceContract, ServiceSubmission,
 };
@@ -130,14 +130,11 @@ pub async fn get_contract(state: &AppState, slug: &str) -> Result<Response, ApiE
 
 /// Every saved version, oldest first.
 pub async fn versions(state: &AppState, slug: &str) -> Result<Response, ApiError> {
-    let versions = match contract::is_valid_slug(slug) {
-        true => Store::open(&state.env)?.contract_versions(slug).await?,
-        false => Vec::new(),
-    };
-    let listed: Vec<serde_json::Value> = versions
-        .into_iter()
-        .map(|v| serde_json::json!({ "version": v, "href": format!("/v1/services/{slug}/contract/versions/{v}") }))
-        .collect();
+    if !contract::is_valid_slug(slug) {
+        return Err(ApiError::NotFound(format!("There is no service called '{slug}'.")));
+    }
+    let versions = Store::open(&state.env)?.contract_versions(slug).await?;
+    let listed: Vec<VersionLink> = versions.into_iter().map(|v| VersionLink::of(slug, v)).collect();
     Ok(Response::from_json(&listed)?)
 }
 

@@ -34,18 +34,79 @@ pub struct StoredAssessment {
 /// The KV namespace of this deployment.
 pub struct Store {
     kv: KvStore,
+    /// Injected storage failure (`SERVICEKIT_FAULTS`), for the fault-injection tests only.
+    fault: Fault,
+    /// How long assessments (and their team memberships) are kept, if not for ever.
+    retention_seconds: Option<u64>,
 }
+
+/// A storage failure to pretend, named by the `SERVICEKIT_FAULTS` variable.
+///
+/// For tests of how the API and widgets behave when KV fails; a deployment
+/// never sets it.
+#[derive(Clone, Copy, PartialEq)]
+enum Fault {
+    /// KV works.
+    None,
+    /// `kv-writes`: every write and delete fails; reads work.
+    Writes,
+    /// `kv`: every operation fails.
+    All,
+}
+
+/// Name of the variable holding the assessment retention, in days (`ASSESSMENT_RETENTION_DAYS`).
+const RETENTION_VAR: &str = "ASSESSMENT_RETENTION_DAYS";
+
+/// The longest key KV accepts, in bytes.
+const MAX_KEY_BYTES: usize = 512;
 
 impl Store {
     /// Opens the `SERVICEKIT` binding.
     pub fn open(env: &Env) -> Result<Store, ApiError> {
         let kv = env.kv(BINDING).map_err(|e| ApiError::StorageUnavailable(e.to_string()))?;
-        Ok(Store { kv })
+        let var = |name: &str| env.var(name).ok().map(|v| v.to_string());
+        let fault = match var("SERVICEKIT_FAULTS").as_deref() {
+            Some("kv") => Fault::All,
+            Some("kv-writes") => Fault::Writes,
+            _ => Fault::None,
+        };
+        let retention_seconds = var(RETENTION_VAR)
+            .and_then(|days| days.trim().parse::<u64>().ok())
+            .filter(|days| *days > 0)
+            .map(|days| days * 24 * 60 * 60);
+        Ok(Store { kv, fault, retention_seconds })
+    }
+
+    /// Fails as KV would when a write fault is injected.
+    fn check_write(&self) -> Result<(), ApiError> {
+        match self.fault {
+            Fault::None => Ok(()),
+            Fault::Writes | Fault::All => {
+                Err(ApiError::StorageUnavailable("injected KV write failure".into()))
+            }
+        }
+    }
+
+    /// Fails as KV would when a read fault is injected.
+    fn check_read(&self) -> Result<(), ApiError> {
+        match self.fault {
+            Fault::All => Err(ApiError::StorageUnavailable("injected KV failure".into())),
+            Fault::None | Fault::Writes => Ok(()),
+        }
     }
 
     /// Writes a new assessment under its own key.
+    ///
+    /// With `ASSESSMENT_RETENTION_DAYS` set, KV deletes it that many days later.
     pub async fn put_assessment(&self, record: &StoredAssessment) -> Result<(), ApiError> {
-        self.put_json(&assessment_key(&record.id), record).await
+        self.check_write()?;
+        let json = serde_json::to_string(record).map_err(|e| ApiError::Internal(e.to_string()))?;
+        let mut put = self.kv.put(&assessment_key(&record.id), json)?;
+        if let Some(ttl) = self.retention_seconds {
+            put = put.expiration_ttl(ttl);
+        }
+        put.execute().await?;
+        Ok(())
     }
 
     /// Reads an assessment by id; `None` if there is none.
@@ -55,6 +116,7 @@ impl Store {
 
     /// Removes an assessment for good.
     pub async fn delete_assessment(&self, id: &str) -> Result<(), ApiError> {
+        self.check_write()?;
         self.kv.delete(&assessment_key(id)).await?;
         Ok(())
     }
@@ -80,6 +142,7 @@ impl Store {
 
     /// Every framework index (one list, then one read per framework).
     pub async fn frameworks(&self) -> Result<Vec<FrameworkIndex>, ApiError> {
+        self.check_read()?;
         let listed = self.kv.list().prefix(FRAMEWORK_PREFIX.to_owned()).execute().await?;
         let mut out = Vec::new();
         for key in listed.keys {
@@ -94,11 +157,17 @@ impl Store {
     /// JS object, where maps become `Map`s that JSON.stringify writes as `{}`.
     async fn put_json<T: Serialize>(&self, key: &str, value: &T) -> Result<(), ApiError> {
         let json = serde_json::to_string(value).map_err(|e| ApiError::Internal(e.to_string()))?;
+        self.check_write()?;
         self.kv.put(key, json)?.execute().await?;
         Ok(())
     }
 
     async fn get_json<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, ApiError> {
+        // KV refuses longer keys; no record can have one, so the answer is "none".
+        if key.len() > MAX_KEY_BYTES {
+            return Ok(None);
+        }
+        self.check_read()?;
         let Some(json) = self.kv.get(key).text().await? else {
             return Ok(None);
         };
@@ -142,12 +211,19 @@ impl Store {
     /// Counts an assessment towards a team: one key per membership, ranks in its metadata.
     pub async fn put_member(&self, team: &str, assessment: &str, ranks: Vec<u8>) -> Result<(), ApiError> {
         let metadata = MemberMetadata { r: ranks };
-        self.kv.put(&member_key(team, assessment), "")?.metadata(metadata)?.execute().await?;
+        self.check_write()?;
+        let mut put = self.kv.put(&member_key(team, assessment), "")?.metadata(metadata)?;
+        // A membership goes when its assessment does.
+        if let Some(ttl) = self.retention_seconds {
+            put = put.expiration_ttl(ttl);
+        }
+        put.execute().await?;
         Ok(())
     }
 
     /// Removes an assessment from a team.
     pub async fn delete_member(&self, team: &str, assessment: &str) -> Result<(), ApiError> {
+        self.check_write()?;
         self.kv.delete(&member_key(team, assessment)).await?;
         Ok(())
     }
@@ -202,6 +278,7 @@ impl Store {
             stage: stored.stage,
             href: format!("/v1/services/{}/contract", stored.service.slug),
         };
+        self.check_write()?;
         self.kv.put(&service_key(&stored.service.slug), json)?.metadata(listing)?.execute().await?;
         Ok(())
     }
@@ -247,6 +324,7 @@ impl Store {
         let mut keys = Vec::new();
         let mut cursor = None;
         loop {
+            self.check_read()?;
             let mut list = self.kv.list().prefix(prefix.to_owned());
             if let Some(cursor) = cursor.take() {
                 list = list.cursor(cursor);
@@ -272,6 +350,7 @@ impl Store {
     /// Writes a Correction of Error document; its list metadata is its summary.
     pub async fn put_coe(&self, slug: &str, coe: &PublishedCoe) -> Result<(), ApiError> {
         let json = serde_json::to_string(coe).map_err(|e| ApiError::Internal(e.to_string()))?;
+        self.check_write()?;
         self.kv.put(&coe_key(slug, &coe.id), json)?.metadata(coe.summary())?.execute().await?;
         Ok(())
     }
@@ -356,6 +435,7 @@ impl Store {
             totals.metrics.clear();
             totals.metrics.insert(METRICS_IN_VALUE.to_owned(), 1.0);
         }
+        self.check_write()?;
         self.kv.put(&period_key(slug, record.period), json)?.metadata(totals)?.execute().await?;
         Ok(())
     }
@@ -403,6 +483,7 @@ impl Store {
     ) -> Result<(), ApiError> {
         let json = serde_json::to_string(record).map_err(|e| ApiError::Internal(e.to_string()))?;
         let key = format!("{}{}", feedback_month_prefix(slug, month), record.id);
+        self.check_write()?;
         self.kv.put(&key, json)?.metadata(FeedbackMetadata { r: record.rating })?.execute().await?;
         Ok(())
     }
@@ -458,6 +539,7 @@ impl Store {
             }
             if month_closed(month) {
                 let key = format!("{prefix}{month}");
+                self.check_write()?;
                 self.kv.put(&key, "")?.metadata(FeedbackTallyMetadata { r: counts })?.execute().await?;
             }
             if counts.iter().any(|n| *n > 0) {
@@ -470,12 +552,29 @@ impl Store {
 
     /// Records that the team has read the feedback (one key per service, overwritten: last writer wins, which is right here).
     pub async fn put_feedback_reviewed(&self, slug: &str, at: &str) -> Result<(), ApiError> {
+        self.check_write()?;
         self.kv.put(&format!("feedback-reviewed:{slug}"), at)?.execute().await?;
         Ok(())
     }
 
+    /// The months a service has feedback for, oldest first.
+    pub async fn feedback_months(&self, slug: &str) -> Result<Vec<Period>, ApiError> {
+        let prefix = format!("feedback:{slug}:");
+        let mut months: Vec<Period> = self
+            .list_all(&prefix)
+            .await?
+            .iter()
+            .filter_map(|k| {
+                k.name.strip_prefix(&prefix)?.split(':').next().and_then(|m| Period::parse(m).ok())
+            })
+            .collect();
+        months.dedup();
+        Ok(months)
+    }
+
     /// When the team last reviewed feedback.
     pub async fn feedback_reviewed(&self, slug: &str) -> Result<Option<String>, ApiError> {
+        self.check_read()?;
         Ok(self.kv.get(&format!("feedback-reviewed:{slug}")).text().await?)
     }
 }

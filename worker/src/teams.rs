@@ -3,7 +3,7 @@
 
 use crate::error::ApiError;
 use crate::store::{Store, StoredTeam};
-use crate::{body, roles, secrets, AppState};
+use crate::{body, limits, roles, secrets, AppState};
 use servicekit_core::api::Created;
 use servicekit_core::team::{self, TeamReport, TeamSubmission, DEFAULT_MIN_TEAM_SIZE};
 use servicekit_core::token;
@@ -11,6 +11,7 @@ use worker::{Request, Response};
 
 /// Creates a team and returns its id and the lead's token, once.
 pub async fn create(mut req: Request, state: &AppState) -> Result<Response, ApiError> {
+    limits::limit_public_writes(&req, state, "team").await?;
     let mut submission: TeamSubmission = body::json(&mut req, body::PUBLIC_LIMIT, "team").await?;
     submission.name = submission.name.trim().to_owned();
     let profile = roles::lookup(state, &submission.role).await?;
@@ -36,11 +37,11 @@ pub async fn create(mut req: Request, state: &AppState) -> Result<Response, ApiE
 pub async fn coverage(req: &Request, state: &AppState, id: &str) -> Result<Response, ApiError> {
     let not_found =
         || ApiError::NotFound("There is no team at this address, or the token does not match it.".to_owned());
+    let header = req.headers().get("Authorization")?.unwrap_or_default();
+    let presented = token::from_bearer(&header).ok_or(ApiError::Unauthorized)?;
     if !token::is_valid_id(id) {
         return Err(not_found());
     }
-    let header = req.headers().get("Authorization")?.unwrap_or_default();
-    let presented = token::from_bearer(&header).ok_or_else(not_found)?;
     let store = Store::open(&state.env)?;
     let stored = store.team(id).await?.ok_or_else(not_found)?;
     if !token::verify(presented, &stored.token_hash) {

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// Body of `GET /v1/health`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Health {
     /// Always `"ok"` when the service answers.
     pub status: String,
@@ -17,6 +18,7 @@ pub struct Health {
 
 /// One entry of `GET /v1/roles`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct RoleSummary {
     /// Role profile id.
     pub id: String,
@@ -48,6 +50,7 @@ impl RoleSummary {
 
 /// Body of `201` from `POST /v1/assessments` and `POST /v1/teams`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Created {
     /// The new record's id.
     pub id: String,
@@ -59,6 +62,7 @@ pub struct Created {
 
 /// Body of `GET /v1/assessments/{id}`: the stored assessment with its gaps.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct AssessmentRecord {
     /// The assessment's id.
     pub id: String,
@@ -78,6 +82,7 @@ pub struct AssessmentRecord {
 
 /// An RFC 9457 problem details body (`application/problem+json`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Problem {
     /// Stable URI reference naming the kind of problem.
     #[serde(rename = "type")]
@@ -98,6 +103,7 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 
 /// One entry of `GET /v1/frameworks`: an imported framework edition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct FrameworkSummary {
     /// Framework id, e.g. `"ddat-2025"`.
     pub id: String,
@@ -113,6 +119,7 @@ pub struct FrameworkSummary {
 
 /// Body of `GET /v1/frameworks/{id}`: roles and their level profiles, without skill texts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct FrameworkIndex {
     /// Framework id.
     pub id: String,
@@ -126,6 +133,7 @@ pub struct FrameworkIndex {
 
 /// A role in a framework index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct IndexRole {
     /// Role family.
     pub family: String,
@@ -167,4 +175,56 @@ impl FrameworkIndex {
             href: format!("/v1/frameworks/{}", self.id),
         }
     }
+}
+
+/// Body of `201` from `POST /v1/services/{slug}/feedback`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct FeedbackReceipt {
+    /// The stored response's id.
+    pub id: String,
+    /// The month it counts towards (`YYYY-MM`).
+    pub period: String,
+}
+
+/// Body of `POST /v1/services/{slug}/feedback/reviewed`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct FeedbackReviewed {
+    /// When the team marked the feedback as reviewed (RFC 3339, UTC).
+    pub last_reviewed: String,
+}
+
+/// One entry of `GET /v1/services/{slug}/contract/versions`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct VersionLink {
+    /// The version's id (sortable by time of saving).
+    pub version: String,
+    /// Path of the version.
+    pub href: String,
+}
+
+impl VersionLink {
+    /// The link to `version` of the contract of `slug`.
+    pub fn of(slug: &str, version: String) -> VersionLink {
+        let href = format!("/v1/services/{slug}/contract/versions/{version}");
+        VersionLink { version, href }
+    }
+}
+
+/// Body of `201` from `POST /v1/services/import`: what was restored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct ImportReceipt {
+    /// The restored service's slug.
+    pub slug: String,
+    /// Contract versions restored.
+    pub contract_versions: usize,
+    /// Correction of Error documents restored.
+    pub coes: usize,
+    /// Periods of measurements restored.
+    pub periods: usize,
+    /// Pieces of feedback restored.
+    pub feedback: usize,
 }

@@ -10,6 +10,7 @@ pub const MAX_EVIDENCE_CHARS: usize = 2000;
 
 /// A person's own rating of one skill, with an optional note of evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct SkillRating {
     /// The level the person believes they work at, as the profile's scale writes it.
     pub level: String,
@@ -20,6 +21,7 @@ pub struct SkillRating {
 
 /// A complete, valid self-assessment: one rating for every skill of the role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Assessment {
     /// The role profile assessed against.
     pub role: String,
@@ -38,6 +40,7 @@ pub struct Assessment {
 
 /// An assessment as a client sends it, before validation: levels are still text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AssessmentSubmission {
     /// Id of the role profile assessed against.
@@ -58,6 +61,7 @@ pub struct AssessmentSubmission {
 
 /// A reference to an earlier assessment, with the token that proves it is the sender's.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PreviousAssessment {
     /// The earlier assessment's id.
@@ -68,6 +72,7 @@ pub struct PreviousAssessment {
 
 /// How one skill's rating moved between two assessments.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct SkillChange {
     /// Skill id.
     pub skill: String,
@@ -98,6 +103,7 @@ pub fn changes(
 
 /// One skill's rating as a client sends it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RatingSubmission {
     /// Level as the profile's scale writes it, e.g. `"practitioner"` or `"5"`.
@@ -109,6 +115,7 @@ pub struct RatingSubmission {
 
 /// One thing wrong with a submission, located by a JSON pointer (RFC 6901).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct FieldProblem {
     /// Where the problem is, e.g. `/ratings/user-focus/level`.
     pub pointer: String,
@@ -118,6 +125,7 @@ pub struct FieldProblem {
 
 /// How a self-rating compares with what the role needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum GapStatus {
     /// Rated within the required range.
@@ -154,6 +162,7 @@ impl GapStatus {
 
 /// The gap for one skill.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Gap {
     /// The skill's id.
     pub skill: String,
@@ -169,6 +178,7 @@ pub struct Gap {
 
 /// Counts of skills met, below and above the required level.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct GapSummary {
     /// Skills rated within the required range.
     pub met: usize,

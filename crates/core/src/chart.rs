@@ -15,6 +15,7 @@ pub const AXIS_HEIGHT: f32 = 24.0;
 
 /// Where everything in a gap chart goes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct GapChart {
     /// Total width (the SVG viewBox width).
     pub width: f32,
@@ -28,6 +29,7 @@ pub struct GapChart {
 
 /// A level's column on the axis.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Tick {
     /// Centre of the column.
     pub x: f32,
@@ -37,6 +39,7 @@ pub struct Tick {
 
 /// One skill's row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct GapRow {
     /// Skill id.
     pub skill: String,

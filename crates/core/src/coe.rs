@@ -12,6 +12,7 @@ pub const MAX_SECTION_CHARS: usize = 10_000;
 
 /// Where a corrective action stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum ActionStatus {
     /// Not started.
@@ -24,6 +25,7 @@ pub enum ActionStatus {
 
 /// One thing the team will do to stop the problem happening again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CorrectiveAction {
     /// What will be done.
@@ -38,6 +40,7 @@ pub struct CorrectiveAction {
 
 /// A Correction of Error document as the service manager writes it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CorrectionOfError {
     /// Short title of the problem.
@@ -71,6 +74,7 @@ pub struct CorrectionOfError {
 
 /// A change to one action's status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ActionUpdate {
     /// The new status.
@@ -79,6 +83,7 @@ pub struct ActionUpdate {
 
 /// A stored document with its id and time of publishing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct PublishedCoe {
     /// Document id, sortable by time of publishing.
     pub id: String,
@@ -91,6 +96,7 @@ pub struct PublishedCoe {
 
 /// One entry of a service's list of documents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct CoeSummary {
     /// Document id.
     pub id: String,

@@ -13,6 +13,7 @@ pub const MAX_LONG_CHARS: usize = 5_000;
 
 /// Where a service is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum LifecycleStage {
     /// Finding out whether there is a problem worth solving.
@@ -51,6 +52,7 @@ impl LifecycleStage {
 
 /// How settled the way of meeting the need is (Wardley evolution).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Evolution {
     /// A new way of meeting a need.
@@ -81,6 +83,7 @@ impl Evolution {
 
 /// Who is accountable for the service.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ServiceManager {
     /// The service manager's name.
@@ -91,6 +94,7 @@ pub struct ServiceManager {
 
 /// What the service is and how it is used, in the contract's own words.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ServiceDescription {
     /// What the service is.
@@ -117,6 +121,7 @@ pub struct ServiceDescription {
 
 /// "As a … I need … so that …".
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UserNeed {
     /// Stable id, unique in the contract, used by metrics.
@@ -131,6 +136,7 @@ pub struct UserNeed {
 
 /// What a metric measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum MetricKind {
     /// An outcome for users or the organisation.
@@ -178,6 +184,7 @@ impl MetricKind {
 
 /// Which side of the target value is good.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Direction {
     /// The value should be at least the target.
@@ -188,6 +195,7 @@ pub enum Direction {
 
 /// A goal for a metric.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     /// The value to reach.
@@ -208,6 +216,7 @@ impl Target {
 
 /// A measure of the service, and the needs it is evidence for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ServiceMetric {
     /// Stable id, unique in the contract.
@@ -265,6 +274,7 @@ impl ServiceContract {
 
 /// Something the service relies on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Dependency {
     /// Another service in servicekit, by slug.
@@ -284,6 +294,7 @@ pub enum Dependency {
 
 /// A service contract as its manager writes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ServiceContract {
     /// The service's name.
@@ -317,6 +328,7 @@ pub struct ServiceContract {
 
 /// Everything wrong with a contract (errors stop it being saved) and what only deserves a look.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ContractReport {
     /// Problems that stop the contract being saved.
     pub errors: Vec<FieldProblem>,
@@ -489,6 +501,7 @@ pub fn validate(contract: &ServiceContract, slug: &str) -> ContractReport {
 
 /// Whether a user need is being met, as far as its metrics show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum NeedStatus {
     /// Every metric with a target meets it.
@@ -501,6 +514,7 @@ pub enum NeedStatus {
 
 /// One need's status and the metrics behind it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct NeedReport {
     /// The need's id.
     pub need: String,
@@ -546,6 +560,7 @@ mod tests;
 
 /// A service as the administrator creates it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ServiceSubmission {
     /// Identifier used in URLs, e.g. `"apply-for-a-fishing-licence"`.
@@ -569,6 +584,7 @@ pub fn validate_service(service: &ServiceSubmission) -> Vec<FieldProblem> {
 
 /// One entry of `GET /v1/services`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ServiceSummary {
     /// The service's slug.
     pub slug: String,
@@ -584,6 +600,7 @@ pub struct ServiceSummary {
 
 /// A saved version of a contract.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ContractVersion {
     /// Version id: sortable by time of saving.
     pub version: String,
@@ -595,6 +612,7 @@ pub struct ContractVersion {
 
 /// Body of `GET /v1/services/{slug}/contract`: the latest version and how each need stands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ContractView {
     /// The latest version.
     #[serde(flatten)]
@@ -608,6 +626,7 @@ pub struct ContractView {
 
 /// Body of `201` from `PUT /v1/services/{slug}/contract`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct SavedContract {
     /// The new version's id.
     pub version: String,

@@ -36,6 +36,7 @@ pub const SKILL_COLUMNS: [&str; 6] =
 
 /// A framework edition's roles, each with a profile per role level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct FrameworkCatalogue {
     /// Identifier used in URLs, e.g. `"ddat-2025"`.
     pub id: String,
@@ -49,6 +50,7 @@ pub struct FrameworkCatalogue {
 
 /// One role of the framework and its levels.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct CatalogueRole {
     /// Role family, e.g. `"Product and delivery"`.
     pub family: String,

@@ -8,6 +8,7 @@ pub const MAX_COMMENT_CHARS: usize = 1_200;
 
 /// Body of `POST /v1/services/{slug}/feedback`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FeedbackSubmission {
     /// 1 (very dissatisfied) to 5 (very satisfied).
@@ -38,6 +39,7 @@ pub fn validate(feedback: &FeedbackSubmission) -> Vec<FieldProblem> {
 
 /// A stored piece of feedback, as the service team reads it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct FeedbackRecord {
     /// Record id (sortable by time).
     pub id: String,
@@ -51,6 +53,7 @@ pub struct FeedbackRecord {
 
 /// Body of `GET /v1/services/{slug}/feedback` (service token).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct FeedbackList {
     /// The month listed (`YYYY-MM`).
     pub period: String,

@@ -22,6 +22,7 @@ pub type ChannelTotals = (Channel, Option<u64>, Option<u64>, Option<u64>);
 
 /// A period's figures in the compact form kept beside each stored period (KV list metadata).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct PeriodTotals {
     /// The period.
     #[serde(rename = "p")]
@@ -146,6 +147,7 @@ impl Parts {
 
 /// The four KPIs (and what they rest on) for a stretch of time.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Figures {
     /// Pounds per completed transaction, all channels.
     pub cost_per_transaction: Option<f64>,
@@ -169,6 +171,7 @@ pub struct Figures {
 
 /// Change on the previous period, in the KPI's own unit (pounds; fractions for the rest).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Change {
     /// Pounds.
     pub cost_per_transaction: Option<f64>,
@@ -182,6 +185,7 @@ pub struct Change {
 
 /// One period's KPIs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct PeriodKpis {
     /// The period.
     pub period: Period,
@@ -204,6 +208,7 @@ pub struct PeriodKpis {
 
 /// Body of `GET /v1/services/{slug}/kpis`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct KpiReport {
     /// The service's slug.
     pub service: String,

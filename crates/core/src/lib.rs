@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod assessment;
+pub mod backup;
 pub mod chart;
 pub mod coe;
 pub mod contract;
@@ -14,6 +15,8 @@ pub mod feedback;
 pub mod html;
 pub mod kpi;
 pub mod measurement;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 pub mod profiles;
 pub mod role;
 pub mod skill;

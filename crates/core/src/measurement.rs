@@ -36,6 +36,7 @@ pub const MAX_ROWS: usize = 2_000;
 
 /// A reporting period: a calendar month or quarter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
 pub enum Period {
     /// A month, e.g. `2026-03`.
@@ -208,6 +209,7 @@ impl From<Period> for String {
 
 /// How users reached the service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Channel {
     /// Online, by the user.
@@ -260,6 +262,7 @@ impl Channel {
 
 /// One period's figures for one channel. `None` means not measured.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct MeasurementRow {
     /// The month or quarter.
     pub period: Period,
@@ -280,6 +283,7 @@ pub struct MeasurementRow {
 
 /// A cell of a JSON upload: a number or a string, checked like a CSV cell.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Cell {
     /// A whole number.
@@ -302,6 +306,7 @@ impl Cell {
 
 /// One row of a JSON upload: the CSV columns as fields, contract metrics under `metrics`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct JsonRow {
     /// `YYYY-MM` or `YYYY-Qn`.
@@ -331,6 +336,7 @@ pub struct JsonRow {
 
 /// Body of `POST /v1/services/{slug}/measurements` as JSON.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MeasurementUpload {
     /// The rows.
@@ -737,6 +743,7 @@ pub fn to_csv(rows: &[MeasurementRow]) -> String {
 
 /// All of one period's rows, as stored: re-uploading the period replaces the whole record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct PeriodRecord {
     /// The period.
     pub period: Period,
@@ -767,6 +774,7 @@ mod tests;
 /// A row as published in JSON: the CSV columns as fields (cost in pounds), metrics by id.
 /// `{"measurements": [...]}` of these re-uploads unchanged.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct PublishedRow {
     /// `YYYY-MM` or `YYYY-Qn`.
     pub period: Period,
@@ -789,7 +797,7 @@ pub struct PublishedRow {
     /// Responses rating 5.
     pub rating_5: Option<u64>,
     /// Contract metric values by id.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub metrics: BTreeMap<String, f64>,
 }
 
@@ -814,6 +822,7 @@ impl From<&MeasurementRow> for PublishedRow {
 
 /// Body of `GET /v1/services/{slug}/measurements`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct MeasurementList {
     /// Every row, by period then channel.
     pub measurements: Vec<PublishedRow>,
@@ -821,6 +830,7 @@ pub struct MeasurementList {
 
 /// Body of a successful upload.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct MeasurementReceipt {
     /// The periods stored (each replaced whole).
     pub periods: Vec<Period>,

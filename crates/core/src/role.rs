@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// The capability framework a profile comes from, with its edition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Framework {
     /// Short name of the framework, e.g. `"DDaT"`.
     pub name: String,
@@ -15,6 +16,7 @@ pub struct Framework {
 
 /// When a skill is part of a role at all.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Applies {
     /// Always.
@@ -30,6 +32,7 @@ pub enum Applies {
 
 /// Facts about the service that change which skills a role needs, and at what level.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ServiceContext {
     /// The service is large (otherwise small).
@@ -45,6 +48,7 @@ pub struct ServiceContext {
 
 /// One skill a role may need.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct SkillRequirement {
     /// Stable identifier, unique within the profile (`"agile-working"`).
     pub id: String,
@@ -97,6 +101,7 @@ impl SkillRequirement {
 
 /// Which context questions change a profile's requirements.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ContextQuestions {
     /// Whether the service is large matters.
     pub large: bool,
@@ -108,6 +113,7 @@ pub struct ContextQuestions {
 
 /// A role and the skills it needs, as published by a framework.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct RoleProfile {
     /// Stable identifier used in URLs (`"ddat-service-owner-2020"`).
     pub id: String,

@@ -6,6 +6,7 @@ use std::fmt;
 
 /// A DDaT skill level, ordered awareness < working < practitioner < expert.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum SkillLevel {
     /// Knows what the skill is and why it matters.
@@ -62,6 +63,7 @@ impl fmt::Display for SkillLevel {
 
 /// A framework's scale of levels. Levels are ranks from 1 up to [`Scale::top`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Scale {
     /// DDaT: awareness, working, practitioner, expert (1–4), written as names.
@@ -112,6 +114,7 @@ impl Scale {
 /// The levels a role accepts for a skill: at least `min` and, when `max` is
 /// set, at most `max`. "Level 4" is 4–4, "Level 5+" is 5–, "Level 3–4" is 3–4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct LevelRange {
     /// Lowest accepted rank.
     pub min: u8,

@@ -15,6 +15,7 @@ pub const MAX_NAME_CHARS: usize = 120;
 
 /// A team as its lead creates it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TeamSubmission {
     /// What the team is called, e.g. `"Apply for a licence service team"`.
@@ -66,6 +67,7 @@ pub fn member_ranks(profile: &RoleProfile, assessment: &Assessment) -> Vec<u8> {
 
 /// Coverage of one skill by the team.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct SkillCoverage {
     /// Skill id.
     pub skill: String,
@@ -81,6 +83,7 @@ pub struct SkillCoverage {
 
 /// What a team lead sees.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "kebab-case")]
 pub enum Coverage {
     /// Too few members so far: nothing is shown.
@@ -105,6 +108,7 @@ pub enum Coverage {
 
 /// Body of `GET /v1/teams/{id}/coverage`: the team, its role, and the coverage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct TeamReport {
     /// The team's name.
     pub name: String,

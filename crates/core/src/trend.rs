@@ -18,6 +18,7 @@ const BOTTOM: f32 = 32.0;
 
 /// One period's point.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct TrendPoint {
     /// Horizontal centre of the period.
     pub x: f32,
@@ -35,6 +36,7 @@ pub struct TrendPoint {
 
 /// A labelled position on an axis.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct AxisTick {
     /// Position along the axis (x for periods, y for percentages).
     pub at: f32,
@@ -44,6 +46,7 @@ pub struct AxisTick {
 
 /// Where everything in a take-up chart goes, in SVG user units.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct TrendChart {
     /// viewBox width.
     pub width: f32,

@@ -94,7 +94,17 @@ fn publish(sh: &Shell, file: &Path, dir: &Path, stem: &str, extension: &str) -> 
 
 /// Builds the Worker into `worker/build` with worker-build, using only local tools.
 pub fn worker(sh: &Shell) -> Result<()> {
-    let inputs = ["worker/src", "worker/Cargo.toml", "crates/core", "Cargo.toml", "Cargo.lock"];
+    // Sources and the files they include (`include_str!`).
+    let inputs = [
+        "worker/src",
+        "worker/Cargo.toml",
+        "worker/i18n",
+        "worker/builder.js",
+        "worker/openapi.json",
+        "crates/core",
+        "Cargo.toml",
+        "Cargo.lock",
+    ];
     let newest_input = inputs.iter().filter_map(|p| newest(Path::new(p))).max();
     if newest_input.is_some() && modified(Path::new("worker/build/index.js")) > newest_input {
         step("The Worker is up to date (worker/build).");

@@ -12,6 +12,7 @@ pub fn run(sh: &Shell) -> Result<()> {
     cmd!(sh, "cargo fmt --all -- --check").run().context("formatting differs: run `cargo fmt --all`")?;
 
     tools::ensure(sh)?;
+    tools::ensure_python_tools(sh)?;
 
     step("Linting native crates (clippy -D warnings)…");
     cmd!(sh, "cargo clippy --all-targets -p servicekit-core -p xtask -- -D warnings")
@@ -24,6 +25,9 @@ pub fn run(sh: &Shell) -> Result<()> {
 
     step("Running unit tests…");
     cmd!(sh, "cargo test -p servicekit-core -p xtask").run().context("unit tests failed")?;
+
+    let targets: Vec<String> = ["measurement_csv", "submission_json", "ddat_import"].map(String::from).into();
+    crate::fuzz::fuzz(sh, &targets, crate::fuzz::SHORT_SECONDS)?;
 
     build::all(sh)?;
     let ddat = crate::import_ddat::Options::parse(&["../shared/data/ddat".to_owned()])?;

@@ -93,6 +93,30 @@ fn ensure_npm(sh: &Shell) -> Result<()> {
     Ok(())
 }
 
+/// The virtual environment holding the Python test tools (schemathesis).
+pub const VENV: &str = "target/venv";
+
+/// The pinned Python test tools.
+const PYTHON_REQUIREMENTS: &str = "tests/contract/requirements.txt";
+
+/// Makes sure schemathesis (PyPI, pinned with everything it needs) is in `target/venv`.
+pub fn ensure_python_tools(sh: &Shell) -> Result<()> {
+    let stamp = Path::new(VENV).join("installed.txt");
+    let fresh =
+        matches!((modified(&stamp), modified(Path::new(PYTHON_REQUIREMENTS))), (Some(s), Some(r)) if s >= r);
+    if fresh {
+        return Ok(());
+    }
+    step("Installing pinned Python test tools (schemathesis) into target/venv…");
+    cmd!(sh, "python3 -m venv {VENV}")
+        .run()
+        .context("python3 -m venv failed: install Python 3.11 with venv")?;
+    let pip = Path::new(VENV).join("bin/pip");
+    cmd!(sh, "{pip} install --quiet --disable-pip-version-check -r {PYTHON_REQUIREMENTS}").run()?;
+    sh.write_file(&stamp, "installed from tests/contract/requirements.txt\n")?;
+    Ok(())
+}
+
 /// When a file was last changed, if it exists.
 pub fn modified(path: &Path) -> Option<std::time::SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()

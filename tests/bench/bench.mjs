@@ -1,0 +1,275 @@
+// `cargo xtask bench`: sizes, chart render against Chart.js, widget start, API
+// throughput against a minimal JavaScript Worker, KV operations per request and
+// Worker start. Every timing is a ratio against a baseline measured in the same
+// run (these machines are shared and noisy); sizes are absolute.
+//
+// Writes target/bench/bench.json; xtask prints it as a table.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startWorker, freshStateDir, root } from '../support/worker.mjs';
+import { startHost } from '../support/host.mjs';
+import { createService, uploadCsv } from '../support/services.mjs';
+import { allAt } from '../support/examples.mjs';
+import { countKvOperations } from './kv_count.mjs';
+
+const RUNS = Number(process.env.SERVICEKIT_BENCH_RUNS ?? 20);
+const WRK_SECONDS = Number(process.env.SERVICEKIT_BENCH_WRK_SECONDS ?? 10);
+const ADMIN = 'bench-admin-token';
+const SLUG = 'ten-years-of-figures';
+const out = join(root, 'target', 'bench');
+mkdirSync(out, { recursive: true });
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const kb = (n) => Math.round((n / 1024) * 10) / 10;
+const sizes = (bytes) => ({
+  raw_kb: kb(bytes.length),
+  gzip_kb: kb(gzipSync(bytes, { level: 9 }).length),
+  brotli_kb: kb(brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length),
+});
+const log = (message) => process.stderr.write(`bench: ${message}\n`);
+
+/** 1 and 6: what a page downloads for the widgets, and the Worker's size. */
+function bundleSizes() {
+  const manifest = JSON.parse(readFileSync(join(root, 'dist/site/widgets/manifest.json'), 'utf8'));
+  const file = (name) => readFileSync(join(root, 'dist/site/widgets', name));
+  const parts = {
+    'widget wasm (all widgets)': sizes(file(manifest.wasm)),
+    'widget JS glue': sizes(file(manifest.js)),
+    'embed.js loader': sizes(readFileSync(join(root, 'dist/site/embed.js'))),
+    'widget CSS': sizes(file(manifest.css)),
+  };
+  const code = ['widget wasm (all widgets)', 'widget JS glue', 'embed.js loader'];
+  const total = Object.fromEntries(['raw_kb', 'gzip_kb', 'brotli_kb'].map((k) => [k, Math.round(code.reduce((n, p) => n + parts[p][k], 0) * 10) / 10]));
+  const manage = manifest.manage_wasm ? sizes(file(manifest.manage_wasm)) : undefined;
+  const worker = sizes(readFileSync(join(root, 'worker/build/index_bg.wasm')));
+  return { parts, page_with_all_widgets: total, budget_brotli_kb: 120, manage_page_wasm: manage, worker_wasm: worker, worker_budget_gzip_kb: 1024 };
+}
+
+/** Ten years of monthly measurements for one service. */
+function tenYears() {
+  const lines = ['period,channel,started,completed,cost,rating_1,rating_2,rating_3,rating_4,rating_5'];
+  for (let m = 0; m < 120; m++) {
+    const period = `${2016 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+    const n = 4000 + m * 37;
+    lines.push(`${period},digital,${n},${Math.round(n * 0.9)},${(n * 1.1).toFixed(2)},3,4,10,40,50`);
+    lines.push(`${period},phone,,${Math.round(n * 0.3)},${(n * 9).toFixed(2)},,,,,`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync',
+      '--disable-background-networking', '--disable-component-update'],
+  });
+}
+
+/** A cold page: new context, cache disabled; returns { page, cdp }. */
+async function coldPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Performance.enable');
+  return { page, cdp, close: () => context.close() };
+}
+
+/** 2: the take-up chart with 120 monthly points against a Chart.js 4 line chart of the same data. */
+async function chartRender(browser, api, host) {
+  const results = { servicekit: [], chartjs: [] };
+  const heap = { servicekit: [], chartjs: [] };
+  for (let run = 0; run < RUNS; run++) {
+    for (const kind of run % 2 ? ['chartjs', 'servicekit'] : ['servicekit', 'chartjs']) {
+      const { page, cdp, close } = await coldPage(browser);
+      await page.goto(`${host}/${kind}.html`);
+      const ms = await page.evaluate(() => window.benchDone);
+      const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+      results[kind].push(ms);
+      heap[kind].push(metrics.find((m) => m.name === 'JSHeapUsedSize').value / 1024);
+      await close();
+    }
+  }
+  const s = median(results.servicekit);
+  const c = median(results.chartjs);
+  return {
+    runs_each: RUNS,
+    servicekit_ms: Math.round(s),
+    chartjs_ms: Math.round(c),
+    ratio: Math.round((s / c) * 100) / 100,
+    goal_ratio: 0.5,
+    servicekit_js_heap_kb: Math.round(median(heap.servicekit)),
+    chartjs_js_heap_kb: Math.round(median(heap.chartjs)),
+    api,
+  };
+}
+
+/** The chart pages: same size, same data (fetched from the API), timed from the first script. */
+function chartPages(api) {
+  const timer = `<script>window.benchStart = performance.now();</script>`;
+  const shell = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Chart</title></head>
+<body style="margin:0">${timer}<div style="width:640px;height:360px">${body}</div></body></html>`;
+  const servicekit = shell(`<servicekit-take-up service="${SLUG}" api="${api}"></servicekit-take-up>
+<script type="module" src="${api}/embed.js"></script>
+<script>
+  window.benchDone = new Promise((resolve) => {
+    const check = () => {
+      const root = document.querySelector('servicekit-take-up')?.shadowRoot;
+      const points = root?.querySelectorAll('svg circle.sk-trend__point').length ?? 0;
+      if (points >= 120) resolve(performance.now() - window.benchStart);
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+</script>`);
+  const chartjs = shell(`<canvas id="chart" width="640" height="360"></canvas>
+<script src="/chart.umd.js"></script>
+<script>
+  window.benchDone = fetch('${api}/v1/services/${SLUG}/kpis').then((r) => r.json()).then((report) => {
+    const periods = report.periods.filter((p) => p.figures.digital_take_up != null);
+    new Chart(document.getElementById('chart'), {
+      type: 'line',
+      data: { labels: periods.map((p) => p.period), datasets: [{ label: 'Digital take-up', data: periods.map((p) => p.figures.digital_take_up * 100) }] },
+      options: { animation: false, responsive: false },
+    });
+    return new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now() - window.benchStart)));
+  });
+</script>`);
+  return { servicekit, chartjs };
+}
+
+/** 3: script tag to an interactive self-assessment (its radios on screen), cold. */
+async function widgetStart(browser, api, host) {
+  const times = [];
+  const empty = [];
+  for (let run = 0; run < RUNS; run++) {
+    for (const kind of run % 2 ? ['empty', 'widget'] : ['widget', 'empty']) {
+      const { page, close } = await coldPage(browser);
+      await page.goto(`${host}/${kind === 'widget' ? 'start' : 'empty'}.html`);
+      (kind === 'widget' ? times : empty).push(await page.evaluate(() => window.benchDone));
+      await close();
+    }
+  }
+  return { runs: RUNS, median_ms: Math.round(median(times)), empty_page_ms: Math.round(median(empty)), goal_ms: 100, api };
+}
+
+function startPages(api) {
+  const page = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Start</title></head><body>
+<script>window.benchStart = performance.now();</script>${body}</body></html>`;
+  return {
+    start: page(`<servicekit-self-assessment profile="ddat-service-owner-2020" api="${api}"></servicekit-self-assessment>
+<script type="module" src="${api}/embed.js"></script>
+<script>
+  window.benchDone = new Promise((resolve) => {
+    const check = () => {
+      const radio = document.querySelector('servicekit-self-assessment')?.shadowRoot?.querySelector('input[type=radio]');
+      if (radio) resolve(performance.now() - window.benchStart);
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+</script>`),
+    empty: page(`<script>window.benchDone = new Promise((r) => requestAnimationFrame(() => r(performance.now() - window.benchStart)));</script>`),
+  };
+}
+
+/** Runs wrk; returns requests per second and latency percentiles. */
+function wrk(url, { script } = {}) {
+  const args = ['-t2', '-c32', `-d${WRK_SECONDS}s`, '--latency', ...(script ? ['-s', script] : []), url];
+  const text = execFileSync('wrk', args, { encoding: 'utf8' });
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(text)[1]);
+  const toMs = (v, unit) => Number(v) * ({ us: 0.001, ms: 1, s: 1000 }[unit]);
+  const pct = (p) => {
+    const m = new RegExp(`\\s${p}%\\s+([\\d.]+)(us|ms|s)`).exec(text);
+    return m ? Math.round(toMs(m[1], m[2]) * 10) / 10 : null;
+  };
+  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(text);
+  return { rps: Math.round(rps), p50_ms: pct(50), p99_ms: pct(99), non_2xx: errors ? Number(errors[1]) : 0 };
+}
+
+/** 4: wrk against servicekit and the JavaScript baseline Worker over the same KV state. */
+function apiThroughput(servicekit, baseline) {
+  const post = join(out, 'post-assessment.lua');
+  writeFileSync(post, `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = ${JSON.stringify(JSON.stringify(allAt('working')))}\n`);
+  const cases = [
+    ['GET chart data (KPIs)', `/v1/services/${SLUG}/kpis`, `/kpis/${SLUG}`],
+    ['GET performance page', `/services/${SLUG}`, `/page/${SLUG}`],
+    ['POST assessment', '/v1/assessments', '/assessments', post],
+  ];
+  return cases.map(([name, path, basePath, script]) => {
+    // Alternate, so both see the same machine load.
+    const rust = wrk(`${servicekit}${path}`, { script });
+    const js = wrk(`${baseline}${basePath}`, { script });
+    return { name, servicekit: rust, javascript: js, throughput_ratio: Math.round((rust.rps / js.rps) * 100) / 100, goal_ratio: 0.8, goal_p99_ms: 50 };
+  });
+}
+
+/** 6: time from `wrangler dev` accepting connections to its first answer, against later answers. */
+async function coldStart(port, config) {
+  const persistTo = freshStateDir();
+  const started = performance.now();
+  const worker = await startWorker({ port, persistTo, vars: { ADMIN_TOKEN: ADMIN }, ...config });
+  const ready = performance.now() - started;
+  const t0 = performance.now();
+  await fetch(`${worker.url}/v1/services`);
+  const first = performance.now() - t0;
+  const later = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    await fetch(`${worker.url}/v1/services`);
+    later.push(performance.now() - t);
+  }
+  await worker.stop();
+  return { wrangler_ready_ms: Math.round(ready), first_request_ms: Math.round(first * 10) / 10, later_median_ms: Math.round(median(later) * 10) / 10 };
+}
+
+async function main() {
+  const report = { date: new Date().toISOString(), sizes: bundleSizes() };
+  log('sizes done');
+
+  const persistTo = freshStateDir();
+  const servicekit = await startWorker({ port: 8770, persistTo, vars: { ADMIN_TOKEN: ADMIN }, publicWritesPerMinute: 100_000_000 });
+  const baseline = await startWorker({ port: 8771, persistTo, config: join(root, 'tests/bench/baseline/wrangler.toml') });
+  try {
+    const token = await createService(servicekit.url, ADMIN, SLUG, undefined);
+    const uploaded = await uploadCsv(servicekit.url, SLUG, token, tenYears());
+    if (!uploaded.ok) throw new Error(`upload: ${uploaded.status} ${await uploaded.text()}`);
+
+    const chartjs = readFileSync(join(root, 'node_modules/chart.js/dist/chart.umd.js'));
+    const pages = { ...chartPages(servicekit.url), ...startPages(servicekit.url) };
+    const files = Object.fromEntries(Object.entries(pages).map(([name, body]) => [`/${name}.html`, { type: 'text/html; charset=utf-8', body }]));
+    files['/chart.umd.js'] = { type: 'text/javascript', body: chartjs };
+    const host = await startHost({ port: 8772, body: '', csp: "default-src 'self'", files });
+    const browser = await launch();
+    try {
+      report.chart_render = await chartRender(browser, servicekit.url, host.url);
+      log(`chart render: ${JSON.stringify(report.chart_render)}`);
+      report.widget_start = await widgetStart(browser, servicekit.url, host.url);
+      log(`widget start: ${JSON.stringify(report.widget_start)}`);
+    } finally {
+      await browser.close();
+      await host.close();
+    }
+    report.api = apiThroughput(servicekit.url, baseline.url);
+    log(`api: ${JSON.stringify(report.api)}`);
+  } finally {
+    await servicekit.stop();
+    await baseline.stop();
+  }
+  report.kv_operations = await countKvOperations();
+  log(`kv operations: ${JSON.stringify(report.kv_operations)}`);
+  report.worker_start = {
+    servicekit: await coldStart(8770, {}),
+    javascript: await coldStart(8771, { config: join(root, 'tests/bench/baseline/wrangler.toml') }),
+  };
+  writeFileSync(join(out, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+  log(`wrote ${join(out, 'bench.json')}`);
+}
+
+await main();
