@@ -4,8 +4,8 @@
 // run (these machines are shared and noisy); sizes are absolute.
 //
 // Writes target/bench/bench.json; xtask prints it as a table.
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -71,6 +71,14 @@ function launch() {
   });
 }
 
+/** The page's `window.benchDone`, or an error after 30 s (a page that never finishes must not hang the bench). */
+function settled(page) {
+  return page.evaluate(() => Promise.race([
+    window.benchDone,
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`not done in 30 s: ${document.body.innerText.slice(0, 200)}`)), 30_000)),
+  ]));
+}
+
 /** A cold page: new context, cache disabled; returns { page, cdp }. */
 async function coldPage(browser) {
   const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
@@ -89,7 +97,7 @@ async function chartRender(browser, api, host) {
     for (const kind of run % 2 ? ['chartjs', 'servicekit'] : ['servicekit', 'chartjs']) {
       const { page, cdp, close } = await coldPage(browser);
       await page.goto(`${host}/${kind}.html`);
-      const ms = await page.evaluate(() => window.benchDone);
+      const ms = await settled(page);
       const metrics = (await cdp.send('Performance.getMetrics')).metrics;
       results[kind].push(ms);
       heap[kind].push(metrics.find((m) => m.name === 'JSHeapUsedSize').value / 1024);
@@ -132,10 +140,10 @@ function chartPages(api) {
 <script src="/chart.umd.js"></script>
 <script>
   window.benchDone = fetch('${api}/v1/services/${SLUG}/kpis').then((r) => r.json()).then((report) => {
-    const periods = report.periods.filter((p) => p.figures.digital_take_up != null);
+    const periods = report.periods.filter((p) => p.digital_take_up != null);
     new Chart(document.getElementById('chart'), {
       type: 'line',
-      data: { labels: periods.map((p) => p.period), datasets: [{ label: 'Digital take-up', data: periods.map((p) => p.figures.digital_take_up * 100) }] },
+      data: { labels: periods.map((p) => p.period), datasets: [{ label: 'Digital take-up', data: periods.map((p) => p.digital_take_up * 100) }] },
       options: { animation: false, responsive: false },
     });
     return new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now() - window.benchStart)));
@@ -152,7 +160,7 @@ async function widgetStart(browser, api, host) {
     for (const kind of run % 2 ? ['empty', 'widget'] : ['widget', 'empty']) {
       const { page, close } = await coldPage(browser);
       await page.goto(`${host}/${kind === 'widget' ? 'start' : 'empty'}.html`);
-      (kind === 'widget' ? times : empty).push(await page.evaluate(() => window.benchDone));
+      (kind === 'widget' ? times : empty).push(await settled(page));
       await close();
     }
   }
@@ -233,13 +241,20 @@ async function main() {
   const report = { date: new Date().toISOString(), sizes: bundleSizes() };
   log('sizes done');
 
+  // Seed ten years of figures, then give the baseline its own copy of the same KV
+  // state (two wrangler dev processes must not share one SQLite file).
   const persistTo = freshStateDir();
-  const servicekit = await startWorker({ port: 8770, persistTo, vars: { ADMIN_TOKEN: ADMIN }, publicWritesPerMinute: 100_000_000 });
-  const baseline = await startWorker({ port: 8771, persistTo, config: join(root, 'tests/bench/baseline/wrangler.toml') });
+  const options = { port: 8770, persistTo, vars: { ADMIN_TOKEN: ADMIN, ALLOWED_ORIGINS: 'http://127.0.0.1:8772' }, publicWritesPerMinute: 100_000_000 };
+  let servicekit = await startWorker(options);
+  const token = await createService(servicekit.url, ADMIN, SLUG, undefined);
+  const uploaded = await uploadCsv(servicekit.url, SLUG, token, tenYears());
+  if (!uploaded.ok) throw new Error(`upload: ${uploaded.status} ${await uploaded.text()}`);
+  await servicekit.stop();
+  const baselineState = freshStateDir();
+  cpSync(persistTo, baselineState, { recursive: true });
+  servicekit = await startWorker(options);
+  const baseline = await startWorker({ port: 8771, persistTo: baselineState, config: join(root, 'tests/bench/baseline/wrangler.toml') });
   try {
-    const token = await createService(servicekit.url, ADMIN, SLUG, undefined);
-    const uploaded = await uploadCsv(servicekit.url, SLUG, token, tenYears());
-    if (!uploaded.ok) throw new Error(`upload: ${uploaded.status} ${await uploaded.text()}`);
 
     const chartjs = readFileSync(join(root, 'node_modules/chart.js/dist/chart.umd.js'));
     const pages = { ...chartPages(servicekit.url), ...startPages(servicekit.url) };

@@ -3,7 +3,7 @@
 //! A widget's language comes from its `lang` attribute.
 
 use leptos::prelude::*;
-use serde::Deserialize;
+use serde_json::{Map, Value};
 use servicekit_core::{GapStatus, GapSummary, LevelRange, Scale};
 use std::cell::RefCell;
 
@@ -11,7 +11,7 @@ const EN: &str = include_str!("../i18n/en.json");
 const CY: &str = include_str!("../i18n/cy.json");
 
 /// A message with plural forms, chosen by the language's plural rules (CLDR categories).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct Plural {
     /// Form for the "zero" category (Welsh).
     pub zero: Option<String>,
@@ -27,354 +27,422 @@ pub struct Plural {
     pub other: String,
 }
 
-/// Every string the widgets show, in one language.
-#[derive(Debug, Deserialize)]
-pub struct Strings {
-    /// BCP 47 language tag, `en` or `cy`.
-    #[serde(skip)]
-    pub lang: &'static str,
+/// Every string the widgets show, in one language: `field: Type` read from the
+/// translation file's key of the same name (see [`Text`]).
+macro_rules! strings {
+    ($( $(#[$doc:meta])* $field:ident : $ty:ty, )*) => {
+        /// Every string the widgets show, in one language.
+        #[derive(Debug)]
+        pub struct Strings {
+            /// BCP 47 language tag, `en` or `cy`.
+            pub lang: &'static str,
+            $( $(#[$doc])* pub $field: $ty, )*
+        }
+
+        impl Strings {
+            /// Reads every field from the translation file's object (missing keys are empty).
+            fn from_json(lang: &'static str, file: &Map<String, Value>) -> Strings {
+                Strings { lang, $( $field: Text::read(file.get(stringify!($field))), )* }
+            }
+        }
+    };
+}
+
+strings! {
     /// `title` in the translation files.
-    pub title: String,
+    title: String,
     /// `loading` in the translation files.
-    pub loading: String,
+    loading: String,
     /// `load_failed` in the translation files.
-    pub load_failed: String,
+    load_failed: String,
     /// `evidence_label` in the translation files.
-    pub evidence_label: String,
+    evidence_label: String,
     /// `evidence_hint` in the translation files.
-    pub evidence_hint: String,
+    evidence_hint: String,
     /// `summary_heading` in the translation files.
-    pub summary_heading: String,
+    summary_heading: String,
     /// `submit` in the translation files.
-    pub submit: String,
+    submit: String,
     /// `submitting` in the translation files.
-    pub submitting: String,
+    submitting: String,
     /// `error_summary` in the translation files.
-    pub error_summary: String,
+    error_summary: String,
     /// `submit_unreachable` in the translation files.
-    pub submit_unreachable: String,
+    submit_unreachable: String,
     /// `saved_heading` in the translation files.
-    pub saved_heading: String,
+    saved_heading: String,
     /// `saved_body` in the translation files.
-    pub saved_body: String,
+    saved_body: String,
     /// `saved_link` in the translation files.
-    pub saved_link: String,
+    saved_link: String,
     /// `saved_token` in the translation files.
-    pub saved_token: String,
+    saved_token: String,
     /// `start_again` in the translation files.
-    pub start_again: String,
+    start_again: String,
     /// `required` in the translation files.
-    pub required: String,
+    required: String,
     /// `source_link` in the translation files.
-    pub source_link: String,
+    source_link: String,
     /// `context_legend` in the translation files.
-    pub context_legend: String,
+    context_legend: String,
     /// `context_hint` in the translation files.
-    pub context_hint: String,
+    context_hint: String,
     /// `context_large` in the translation files.
-    pub context_large: String,
+    context_large: String,
     /// `context_outsources` in the translation files.
-    pub context_outsources: String,
+    context_outsources: String,
     /// `context_products` in the translation files.
-    pub context_products: String,
+    context_products: String,
     /// `skill_link` in the translation files.
-    pub skill_link: String,
+    skill_link: String,
     /// `chart_title` in the translation files.
-    pub chart_title: String,
+    chart_title: String,
     /// `chart_legend` in the translation files.
-    pub chart_legend: String,
+    chart_legend: String,
     /// `table_caption` in the translation files.
-    pub table_caption: String,
+    table_caption: String,
     /// `table_skill` in the translation files.
-    pub table_skill: String,
+    table_skill: String,
     /// `table_yours` in the translation files.
-    pub table_yours: String,
+    table_yours: String,
     /// `table_gap` in the translation files.
-    pub table_gap: String,
+    table_gap: String,
     /// `team_title` in the translation files.
-    pub team_title: String,
+    team_title: String,
     /// `team_intro` in the translation files.
-    pub team_intro: String,
+    team_intro: String,
     /// `team_unreachable` in the translation files.
-    pub team_unreachable: String,
+    team_unreachable: String,
     /// `team_create` in the translation files.
-    pub team_create: String,
+    team_create: String,
     /// `team_name` in the translation files.
-    pub team_name: String,
+    team_name: String,
     /// `team_role` in the translation files.
-    pub team_role: String,
+    team_role: String,
     /// `team_role_choose` in the translation files.
-    pub team_role_choose: String,
+    team_role_choose: String,
     /// `team_context_hint` in the translation files.
-    pub team_context_hint: String,
+    team_context_hint: String,
     /// `team_create_button` in the translation files.
-    pub team_create_button: String,
+    team_create_button: String,
     /// `team_created` in the translation files.
-    pub team_created: String,
+    team_created: String,
     /// `team_id` in the translation files.
-    pub team_id: String,
+    team_id: String,
     /// `team_key` in the translation files.
-    pub team_key: String,
+    team_key: String,
     /// `team_snippet` in the translation files.
-    pub team_snippet: String,
+    team_snippet: String,
     /// `team_view` in the translation files.
-    pub team_view: String,
+    team_view: String,
     /// `team_view_button` in the translation files.
-    pub team_view_button: String,
+    team_view_button: String,
     /// `team_table_caption` in the translation files.
-    pub team_table_caption: String,
+    team_table_caption: String,
     /// `team_reaching` in the translation files.
-    pub team_reaching: String,
+    team_reaching: String,
     /// `team_best` in the translation files.
-    pub team_best: String,
+    team_best: String,
     /// `team_covered_heading` in the translation files.
-    pub team_covered_heading: String,
+    team_covered_heading: String,
     /// `team_covered` in the translation files.
-    pub team_covered: String,
+    team_covered: String,
     /// `team_not_covered` in the translation files.
-    pub team_not_covered: String,
+    team_not_covered: String,
     /// `answers_heading` in the translation files.
-    pub answers_heading: String,
+    answers_heading: String,
     /// `download_json` in the translation files.
-    pub download_json: String,
+    download_json: String,
     /// `download_csv` in the translation files.
-    pub download_csv: String,
+    download_csv: String,
     /// `import_label` in the translation files.
-    pub import_label: String,
+    import_label: String,
     /// `import_hint` in the translation files.
-    pub import_hint: String,
+    import_hint: String,
     /// `import_done` in the translation files.
-    pub import_done: String,
+    import_done: String,
     /// `import_not_assessment` in the translation files.
-    pub import_not_assessment: String,
+    import_not_assessment: String,
     /// `import_refused` in the translation files.
-    pub import_refused: String,
+    import_refused: String,
     /// `print` in the translation files.
-    pub print: String,
+    print: String,
     /// `pack_title` in the translation files.
-    pub pack_title: String,
+    pack_title: String,
     /// `pack_date` in the translation files.
-    pub pack_date: String,
+    pack_date: String,
     /// `pack_source` in the translation files.
-    pub pack_source: String,
+    pack_source: String,
     /// `table_change` in the translation files.
-    pub table_change: String,
+    table_change: String,
     /// `level_ddat` in the translation files.
-    pub level_ddat: [String; 4],
+    level_ddat: [String; 4],
     /// `level_sfia` in the translation files.
-    pub level_sfia: String,
+    level_sfia: String,
     /// `range_between_sfia` in the translation files.
-    pub range_between_sfia: String,
+    range_between_sfia: String,
     /// `range_between_ddat` in the translation files.
-    pub range_between_ddat: String,
+    range_between_ddat: String,
     /// `range_at_least` in the translation files.
-    pub range_at_least: String,
+    range_at_least: String,
     /// `gap_met` in the translation files.
-    pub gap_met: String,
+    gap_met: String,
     /// `gap_not_rated` in the translation files.
-    pub gap_not_rated: String,
+    gap_not_rated: String,
     /// `gap_below` in the translation files.
-    pub gap_below: Plural,
+    gap_below: Plural,
     /// `gap_above` in the translation files.
-    pub gap_above: Plural,
+    gap_above: Plural,
     /// `summary` in the translation files.
-    pub summary: String,
+    summary: String,
     /// `team_taken_part` in the translation files.
-    pub team_taken_part: Plural,
+    team_taken_part: Plural,
     /// `team_appears` in the translation files.
-    pub team_appears: String,
+    team_appears: String,
     /// `team_summary` in the translation files.
-    pub team_summary: String,
+    team_summary: String,
     /// `change_none` in the translation files.
-    pub change_none: String,
+    change_none: String,
     /// `change_same` in the translation files.
-    pub change_same: String,
+    change_same: String,
     /// `change_up` in the translation files.
-    pub change_up: Plural,
+    change_up: Plural,
     /// `change_down` in the translation files.
-    pub change_down: Plural,
+    change_down: Plural,
     /// `error_prefix` in the translation files.
-    pub error_prefix: String,
+    error_prefix: String,
     /// `choose_role` in the translation files.
-    pub choose_role: String,
+    choose_role: String,
     /// `start` in the translation files.
-    pub start: String,
+    start: String,
     /// `clear_answers` in the translation files.
-    pub clear_answers: String,
+    clear_answers: String,
     /// `clear_confirm` in the translation files.
-    pub clear_confirm: String,
+    clear_confirm: String,
     /// `delete_saved` in the translation files.
-    pub delete_saved: String,
+    delete_saved: String,
     /// `deleted` in the translation files.
-    pub deleted: String,
+    deleted: String,
     /// `delete_failed` in the translation files.
-    pub delete_failed: String,
+    delete_failed: String,
     /// `take_up_title` in the translation files.
-    pub take_up_title: String,
+    take_up_title: String,
     /// `take_up_description` in the translation files.
-    pub take_up_description: String,
+    take_up_description: String,
     /// `take_up_point` in the translation files.
-    pub take_up_point: String,
+    take_up_point: String,
     /// `take_up_summary` in the translation files.
-    pub take_up_summary: String,
+    take_up_summary: String,
     /// `take_up_summary_change` in the translation files.
-    pub take_up_summary_change: String,
+    take_up_summary_change: String,
     /// `take_up_no_data` in the translation files.
-    pub take_up_no_data: String,
+    take_up_no_data: String,
     /// `take_up_target` in the translation files.
-    pub take_up_target: String,
+    take_up_target: String,
     /// `take_up_loading` in the translation files.
-    pub take_up_loading: String,
+    take_up_loading: String,
     /// `take_up_unreachable` in the translation files.
-    pub take_up_unreachable: String,
+    take_up_unreachable: String,
     /// `take_up_keys` in the translation files.
-    pub take_up_keys: String,
+    take_up_keys: String,
     /// `take_up_show_table` in the translation files.
-    pub take_up_show_table: String,
+    take_up_show_table: String,
     /// `take_up_hide_table` in the translation files.
-    pub take_up_hide_table: String,
+    take_up_hide_table: String,
     /// `take_up_show_mix` in the translation files.
-    pub take_up_show_mix: String,
+    take_up_show_mix: String,
     /// `take_up_hide_mix` in the translation files.
-    pub take_up_hide_mix: String,
+    take_up_hide_mix: String,
     /// `take_up_mix_caption` in the translation files.
-    pub take_up_mix_caption: String,
+    take_up_mix_caption: String,
     /// `take_up_table_caption` in the translation files.
-    pub take_up_table_caption: String,
+    take_up_table_caption: String,
     /// `take_up_covered` in the translation files.
-    pub take_up_covered: String,
+    take_up_covered: String,
     /// `take_up_updated` in the translation files.
-    pub take_up_updated: String,
+    take_up_updated: String,
     /// `take_up_csv` in the translation files.
-    pub take_up_csv: String,
+    take_up_csv: String,
     /// `column_period` in the translation files.
-    pub column_period: String,
+    column_period: String,
     /// `column_take_up` in the translation files.
-    pub column_take_up: String,
+    column_take_up: String,
     /// `column_assisted` in the translation files.
-    pub column_assisted: String,
+    column_assisted: String,
     /// `column_completed` in the translation files.
-    pub column_completed: String,
+    column_completed: String,
     /// `column_channel` in the translation files.
-    pub column_channel: String,
+    column_channel: String,
     /// `column_share` in the translation files.
-    pub column_share: String,
+    column_share: String,
     /// `legend_take_up` in the translation files.
-    pub legend_take_up: String,
+    legend_take_up: String,
     /// `legend_assisted` in the translation files.
-    pub legend_assisted: String,
+    legend_assisted: String,
     /// `legend_target` in the translation files.
-    pub legend_target: String,
+    legend_target: String,
     /// `points_up` in the translation files.
-    pub points_up: Plural,
+    points_up: Plural,
     /// `points_down` in the translation files.
-    pub points_down: Plural,
+    points_down: Plural,
     /// `points_same` in the translation files.
-    pub points_same: String,
+    points_same: String,
     /// `period_to` in the translation files.
-    pub period_to: String,
+    period_to: String,
     /// `months` in the translation files.
-    pub months: Vec<String>,
+    months: Vec<String>,
     /// `channel_names` in the translation files.
-    pub channel_names: Vec<String>,
+    channel_names: Vec<String>,
     /// `feedback_legend` in the translation files.
-    pub feedback_legend: String,
+    feedback_legend: String,
     /// `feedback_ratings` in the translation files.
-    pub feedback_ratings: Vec<String>,
+    feedback_ratings: Vec<String>,
     /// `feedback_comment_label` in the translation files.
-    pub feedback_comment_label: String,
+    feedback_comment_label: String,
     /// `feedback_comment_hint` in the translation files.
-    pub feedback_comment_hint: String,
+    feedback_comment_hint: String,
     /// `feedback_remaining` in the translation files.
-    pub feedback_remaining: Plural,
+    feedback_remaining: Plural,
     /// `feedback_too_long` in the translation files.
-    pub feedback_too_long: Plural,
+    feedback_too_long: Plural,
     /// `feedback_choose` in the translation files.
-    pub feedback_choose: String,
+    feedback_choose: String,
     /// `feedback_submit` in the translation files.
-    pub feedback_submit: String,
+    feedback_submit: String,
     /// `feedback_sending` in the translation files.
-    pub feedback_sending: String,
+    feedback_sending: String,
     /// `feedback_thanks_title` in the translation files.
-    pub feedback_thanks_title: String,
+    feedback_thanks_title: String,
     /// `feedback_thanks_body` in the translation files.
-    pub feedback_thanks_body: String,
+    feedback_thanks_body: String,
     /// `feedback_unreachable` in the translation files.
-    pub feedback_unreachable: String,
+    feedback_unreachable: String,
     /// `metric_latest` in the translation files.
-    pub metric_latest: String,
+    metric_latest: String,
     /// `contract_print` in the translation files.
-    pub contract_print: String,
+    contract_print: String,
     /// `contract_share` in the translation files.
-    pub contract_share: String,
+    contract_share: String,
     /// `contract_actions` in the translation files.
-    pub contract_actions: String,
+    contract_actions: String,
     /// The manage page's text, by key (`manage` in the translation files).
-    pub manage: std::collections::BTreeMap<String, String>,
+    manage: std::collections::BTreeMap<String, String>,
     /// `origin_refused` in the translation files.
-    pub origin_refused: String,
+    origin_refused: String,
     /// `loading_contract` in the translation files.
-    pub loading_contract: String,
+    loading_contract: String,
     /// `contract_unreachable` in the translation files.
-    pub contract_unreachable: String,
+    contract_unreachable: String,
     /// `target_at_least` in the translation files.
-    pub target_at_least: String,
+    target_at_least: String,
     /// `target_at_most` in the translation files.
-    pub target_at_most: String,
+    target_at_most: String,
     /// `no_target` in the translation files.
-    pub no_target: String,
+    no_target: String,
     /// `contract_manager` in the translation files.
-    pub contract_manager: String,
+    contract_manager: String,
     /// `contract_overview` in the translation files.
-    pub contract_overview: String,
+    contract_overview: String,
     /// `contract_benefit` in the translation files.
-    pub contract_benefit: String,
+    contract_benefit: String,
     /// `contract_how_used` in the translation files.
-    pub contract_how_used: String,
+    contract_how_used: String,
     /// `contract_onboarding` in the translation files.
-    pub contract_onboarding: String,
+    contract_onboarding: String,
     /// `contract_success` in the translation files.
-    pub contract_success: String,
+    contract_success: String,
     /// `contract_failure` in the translation files.
-    pub contract_failure: String,
+    contract_failure: String,
     /// `contract_help` in the translation files.
-    pub contract_help: String,
+    contract_help: String,
     /// `contract_reviewed` in the translation files.
-    pub contract_reviewed: String,
+    contract_reviewed: String,
     /// `contract_decommissioned` in the translation files.
-    pub contract_decommissioned: String,
+    contract_decommissioned: String,
     /// `need_met` in the translation files.
-    pub need_met: String,
+    need_met: String,
     /// `need_not_met` in the translation files.
-    pub need_not_met: String,
+    need_not_met: String,
     /// `need_unknown` in the translation files.
-    pub need_unknown: String,
+    need_unknown: String,
     /// `need_no_metric` in the translation files.
-    pub need_no_metric: String,
+    need_no_metric: String,
     /// `need_as_a` in the translation files.
-    pub need_as_a: String,
+    need_as_a: String,
     /// `need_i_need` in the translation files.
-    pub need_i_need: String,
+    need_i_need: String,
     /// `need_so_that` in the translation files.
-    pub need_so_that: String,
+    need_so_that: String,
     /// `need_evidence` in the translation files.
-    pub need_evidence: String,
+    need_evidence: String,
     /// `dependency_service` in the translation files.
-    pub dependency_service: String,
+    dependency_service: String,
     /// `coe_open_actions` in the translation files.
-    pub coe_open_actions: Plural,
+    coe_open_actions: Plural,
     /// `coe_none` in the translation files.
-    pub coe_none: String,
+    coe_none: String,
     /// `contract_stage` in the translation files.
-    pub contract_stage: String,
+    contract_stage: String,
     /// `contract_evolution` in the translation files.
-    pub contract_evolution: String,
+    contract_evolution: String,
     /// `contract_needs` in the translation files.
-    pub contract_needs: String,
+    contract_needs: String,
     /// `contract_dependencies` in the translation files.
-    pub contract_dependencies: String,
+    contract_dependencies: String,
     /// `contract_coe` in the translation files.
-    pub contract_coe: String,
+    contract_coe: String,
+}
+
+/// A value read from a translation file (done by hand, not by serde: one small
+/// function per type instead of a generated visitor for every field).
+trait Text: Sized {
+    /// The value at a key; empty when the key is missing or of another shape.
+    fn read(value: Option<&Value>) -> Self;
+}
+
+impl Text for String {
+    fn read(value: Option<&Value>) -> Self {
+        value.and_then(Value::as_str).unwrap_or_default().to_owned()
+    }
+}
+
+impl Text for Vec<String> {
+    fn read(value: Option<&Value>) -> Self {
+        value
+            .and_then(Value::as_array)
+            .map(|items| items.iter().map(|v| String::read(Some(v))).collect())
+            .unwrap_or_default()
+    }
+}
+
+impl Text for [String; 4] {
+    fn read(value: Option<&Value>) -> Self {
+        let mut items = Vec::<String>::read(value).into_iter();
+        std::array::from_fn(|_| items.next().unwrap_or_default())
+    }
+}
+
+impl Text for std::collections::BTreeMap<String, String> {
+    fn read(value: Option<&Value>) -> Self {
+        value
+            .and_then(Value::as_object)
+            .map(|table| table.iter().map(|(k, v)| (k.clone(), String::read(Some(v)))).collect())
+            .unwrap_or_default()
+    }
+}
+
+impl Text for Plural {
+    fn read(value: Option<&Value>) -> Self {
+        let form = |name: &str| value.and_then(|v| v.get(name)).and_then(Value::as_str).map(str::to_owned);
+        Plural {
+            zero: form("zero"),
+            one: form("one"),
+            two: form("two"),
+            few: form("few"),
+            many: form("many"),
+            other: form("other").unwrap_or_default(),
+        }
+    }
 }
 
 /// Replaces each `{name}` in `template` with its value.
@@ -432,8 +500,7 @@ pub fn strings(lang: &str) -> &'static Strings {
             }
         }
     }
-    let mut loaded: Strings = serde_json::from_value(merged).expect("en.json has every string");
-    loaded.lang = lang;
+    let loaded = Strings::from_json(lang, merged.as_object().expect("en.json is an object"));
     let loaded: &'static Strings = Box::leak(Box::new(loaded));
     LOADED.with(|l| l.borrow_mut().push(loaded));
     loaded

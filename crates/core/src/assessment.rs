@@ -110,6 +110,7 @@ pub struct RatingSubmission {
     pub level: String,
     /// Optional evidence note.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_EVIDENCE_CHARS)))]
     pub evidence: Option<String>,
 }
 

@@ -44,22 +44,29 @@ pub struct CorrectiveAction {
 #[serde(deny_unknown_fields)]
 pub struct CorrectionOfError {
     /// Short title of the problem.
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_TITLE_CHARS)))]
     pub title: String,
     /// When it happened (`YYYY-MM-DD`).
     pub date: String,
     /// What went wrong.
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_SECTION_CHARS)))]
     pub problem: String,
     /// Who and what it affected, and how much.
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_SECTION_CHARS)))]
     pub impact: String,
     /// Why it happened.
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_SECTION_CHARS)))]
     pub root_cause: String,
     /// Figures and evidence behind the analysis.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_SECTION_CHARS)))]
     pub supporting_data: String,
     /// The trade-offs between values the team had to make.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_SECTION_CHARS)))]
     pub value_tradeoffs: String,
     /// What the team learned.
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_SECTION_CHARS)))]
     pub lessons_learned: String,
     /// What the team will do.
     #[serde(default)]

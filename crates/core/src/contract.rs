@@ -87,6 +87,7 @@ impl Evolution {
 #[serde(deny_unknown_fields)]
 pub struct ServiceManager {
     /// The service manager's name.
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_SHORT_CHARS)))]
     pub name: String,
     /// How to reach them (email or other).
     pub contact: String,
@@ -98,24 +99,31 @@ pub struct ServiceManager {
 #[serde(deny_unknown_fields)]
 pub struct ServiceDescription {
     /// What the service is.
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_LONG_CHARS)))]
     pub overview: String,
     /// What the organisation gains from it.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_LONG_CHARS)))]
     pub business_benefit: String,
     /// How users use it.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_LONG_CHARS)))]
     pub how_it_is_used: String,
     /// How users start and stop using it.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_LONG_CHARS)))]
     pub onboarding_and_offboarding: String,
     /// What success looks like.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_LONG_CHARS)))]
     pub success: String,
     /// What failure looks like.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_LONG_CHARS)))]
     pub failure: String,
     /// Where users get help.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_LONG_CHARS)))]
     pub help: String,
 }
 
@@ -127,10 +135,13 @@ pub struct UserNeed {
     /// Stable id, unique in the contract, used by metrics.
     pub id: String,
     /// Who has the need.
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_LONG_CHARS)))]
     pub as_a: String,
     /// What they need.
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_LONG_CHARS)))]
     pub i_need: String,
     /// Why.
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_LONG_CHARS)))]
     pub so_that: String,
 }
 
@@ -222,10 +233,12 @@ pub struct ServiceMetric {
     /// Stable id, unique in the contract.
     pub id: String,
     /// What it is called.
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_SHORT_CHARS)))]
     pub name: String,
     /// What it measures.
     pub kind: MetricKind,
     /// Unit of its values (`"%"`, `"£"`, `"transactions"`).
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_SHORT_CHARS)))]
     pub unit: String,
     /// The goal, where one applies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -298,6 +311,7 @@ pub enum Dependency {
 #[serde(deny_unknown_fields)]
 pub struct ServiceContract {
     /// The service's name.
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_SHORT_CHARS)))]
     pub name: String,
     /// Who is accountable.
     pub manager: ServiceManager,
@@ -321,6 +335,7 @@ pub struct ServiceContract {
     pub dependencies: Vec<Dependency>,
     /// The contract's own version label, if the team keeps one (`"2.1"`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_SHORT_CHARS)))]
     pub version: Option<String>,
     /// When the contract was last reviewed (`YYYY-MM-DD`).
     pub last_reviewed: String,
@@ -566,8 +581,10 @@ pub struct ServiceSubmission {
     /// Identifier used in URLs, e.g. `"apply-for-a-fishing-licence"`.
     pub slug: String,
     /// The service's name.
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_SHORT_CHARS)))]
     pub name: String,
     /// The service manager's name.
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_SHORT_CHARS)))]
     pub manager: String,
 }
 

@@ -15,6 +15,7 @@ pub struct FeedbackSubmission {
     pub rating: u8,
     /// What the user wants to tell the team.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_COMMENT_CHARS)))]
     pub comment: String,
 }
 

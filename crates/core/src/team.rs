@@ -19,6 +19,7 @@ pub const MAX_NAME_CHARS: usize = 120;
 #[serde(deny_unknown_fields)]
 pub struct TeamSubmission {
     /// What the team is called, e.g. `"Apply for a licence service team"`.
+    #[cfg_attr(feature = "openapi", schemars(length(max = MAX_NAME_CHARS)))]
     pub name: String,
     /// Id of the role profile the team should cover between them.
     pub role: String,

@@ -9,10 +9,10 @@ use std::path::Path;
 use xshell::{cmd, Shell};
 
 /// Core's criterion groups and the sizes they run at.
-const CRITERION: &[(&str, &str, &[u32])] = &[
-    ("score assessments", "score_assessments", &[2_500, 5_000, 10_000]),
-    ("team coverage", "team_coverage", &[250, 500, 1_000]),
-    ("KPIs over monthly data", "KPIs_over_monthly_data", &[30, 60, 120]),
+const CRITERION: &[(&str, &[u32])] = &[
+    ("score assessments", &[2_500, 5_000, 10_000]),
+    ("team coverage", &[250, 500, 1_000]),
+    ("KPIs over monthly data", &[30, 60, 120]),
 ];
 
 /// Builds, runs every benchmark, prints the table.
@@ -42,10 +42,10 @@ pub fn run(sh: &Shell) -> Result<()> {
 /// Median time per run of each criterion benchmark, and per element.
 fn criterion_results() -> Result<Value> {
     let mut groups = serde_json::Map::new();
-    for (name, dir, sizes) in CRITERION {
+    for (name, sizes) in CRITERION {
         let mut rows = Vec::new();
         for size in *sizes {
-            let file = format!("target/criterion/{dir}/{size}/new/estimates.json");
+            let file = format!("target/criterion/{name}/{size}/new/estimates.json");
             let estimates: Value = serde_json::from_str(
                 &std::fs::read_to_string(&file).with_context(|| format!("reading {file}"))?,
             )?;
