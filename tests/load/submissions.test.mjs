@@ -4,8 +4,9 @@
 // again and again. Afterwards every accepted write must be readable as sent:
 // 0 lost, 0 torn, 0 server errors. Prints and saves throughput and latency.
 //
-// SERVICEKIT_LOAD_SUBMISSIONS sets the number of submissions (default 5,000;
-// `cargo xtask bench` runs 20,000).
+// SERVICEKIT_LOAD_SUBMISSIONS sets the number of submissions (default 5,000 in
+// `cargo xtask test`): `SERVICEKIT_LOAD_SUBMISSIONS=20000 node --test tests/load/submissions.test.mjs`
+// is the longer run. Results land in target/test-artifacts/load.json.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
