@@ -4,18 +4,15 @@
 const base = new URL('.', import.meta.url);
 // xtask fills in the content-hashed file names at build time.
 const stylesheet = new URL('widgets/__WIDGETS_CSS__', base).href;
-const bundles = {};
+let widgets;
 
-/** Loads a wasm bundle once: the intranet widgets, or the manage page's tools (only on /manage). */
-function load(js, wasm) {
-  bundles[js] ??= import(new URL(`widgets/${js}`, base).href).then(async (module) => {
-    await module.default({ module_or_path: new URL(`widgets/${wasm}`, base) });
+function loadWidgets() {
+  widgets ??= import(new URL('widgets/__WIDGETS_JS__', base).href).then(async (module) => {
+    await module.default({ module_or_path: new URL('widgets/__WIDGETS_WASM__', base) });
     return module;
   });
-  return bundles[js];
+  return widgets;
 }
-const loadWidgets = () => load('__WIDGETS_JS__', '__WIDGETS_WASM__');
-const loadManage = () => load('__MANAGE_JS__', '__MANAGE_WASM__');
 
 function failed(element, error) {
   console.error('servicekit: the widget could not start', error);
@@ -31,14 +28,14 @@ function language(element) {
 }
 
 /** Defines `<name>`, mounting it with `mount(module, element, api)` once it is on the page. */
-function define(name, mount, bundle = loadWidgets) {
+function define(name, mount) {
   if (customElements.get(name)) return;
   customElements.define(name, class extends HTMLElement {
     connectedCallback() {
       if (this.dataset.skMounted) return;
       this.dataset.skMounted = 'true';
       const api = (this.getAttribute('api') || base.origin).replace(/\/$/, '');
-      bundle()
+      loadWidgets()
         .then((module) => {
           mount(module, this, api);
           performance.mark(`servicekit:${name}:mounted`);
@@ -61,4 +58,4 @@ define('servicekit-take-up', (module, element, api) => module.mount_take_up(
 define('servicekit-feedback', (module, element, api) => module.mount_feedback(
   element, api, element.getAttribute('service') || '', language(element), stylesheet,
 ));
-define('servicekit-manage', (module, element, api) => module.mount_manage(element, api, language(element), stylesheet), loadManage);
+define('servicekit-manage', (module, element, api) => module.mount_manage(element, api, language(element), stylesheet));

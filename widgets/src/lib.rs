@@ -3,29 +3,17 @@
 //! Embed boundary: a host page loads `/embed.js`, which defines the custom
 //! elements and calls the `mount_*` functions exported here. Widgets talk to
 //! the Worker's public HTTP API only, and take every rule from `servicekit-core`.
-//!
-//! Feature `widgets` (default) builds the intranet widgets; feature `manage`
-//! builds the manage page's bundle, loaded only by `/manage`.
-#![cfg_attr(not(all(feature = "widgets", feature = "manage")), allow(dead_code))]
 
-#[cfg(feature = "widgets")]
 mod answers_file;
 mod api;
-#[cfg(feature = "widgets")]
 mod contract_viewer;
-#[cfg(feature = "widgets")]
 mod feedback_form;
 mod files;
-#[cfg(feature = "widgets")]
 mod gap_chart;
 mod i18n;
-#[cfg(feature = "manage")]
 mod manage;
-#[cfg(feature = "widgets")]
 mod self_assessment;
-#[cfg(feature = "widgets")]
 mod take_up_chart;
-#[cfg(feature = "widgets")]
 mod team_coverage;
 
 use leptos::prelude::*;
@@ -38,7 +26,6 @@ use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 /// to count the assessment towards (empty for none), `lang` the language
 /// (`en` or `cy`) and `stylesheet` the URL of the widgets' CSS, linked inside
 /// the shadow root.
-#[cfg(feature = "widgets")]
 #[wasm_bindgen]
 pub fn mount_self_assessment(
     host: HtmlElement,
@@ -55,7 +42,6 @@ pub fn mount_self_assessment(
 }
 
 /// Mounts the team coverage widget into `host`'s shadow root, in `lang`.
-#[cfg(feature = "widgets")]
 #[wasm_bindgen]
 pub fn mount_team_coverage(
     host: HtmlElement,
@@ -67,7 +53,6 @@ pub fn mount_team_coverage(
 }
 
 /// Mounts the contract viewer for the service `slug` into `host`'s shadow root, in `lang`.
-#[cfg(feature = "widgets")]
 #[wasm_bindgen]
 pub fn mount_contract(
     host: HtmlElement,
@@ -80,7 +65,6 @@ pub fn mount_contract(
 }
 
 /// Mounts the digital take-up chart of the service `slug` into `host`'s shadow root, in `lang`.
-#[cfg(feature = "widgets")]
 #[wasm_bindgen]
 pub fn mount_take_up(
     host: HtmlElement,
@@ -93,7 +77,6 @@ pub fn mount_take_up(
 }
 
 /// Mounts the "rate this service" form for the service `slug` into `host`'s shadow root, in `lang`.
-#[cfg(feature = "widgets")]
 #[wasm_bindgen]
 pub fn mount_feedback(
     host: HtmlElement,
@@ -106,7 +89,6 @@ pub fn mount_feedback(
 }
 
 /// Mounts the manage page (for a service manager with the service token) into `host`'s shadow root.
-#[cfg(feature = "manage")]
 #[wasm_bindgen]
 pub fn mount_manage(host: HtmlElement, api: String, lang: String, stylesheet: String) -> Result<(), JsValue> {
     mount(&host, &stylesheet, &lang, move || view! { <manage::ManagePage api=api /> })
