@@ -61,6 +61,10 @@ function config() {
   const ops = (...ids) => `"^(${ids.join('|')})$"`;
   return `headers = ${bearer(ADMIN)}
 
+# Invalid data may also be refused for its size (413: bodies over 64 KB).
+[checks.negative_data_rejection]
+expected-statuses = [400, 401, 403, 404, 405, 406, 409, 413, 415, 422, 428, 429]
+
 [[operations]]
 include-operation-id-regex = ${ops('putContract', 'publishCoe', 'uploadMeasurements', 'listFeedback', 'markFeedbackReviewed')}
 headers = ${bearer(records.service)}
