@@ -22,8 +22,12 @@ test('the loader is short-lived and names content-hashed files that are cached f
   assert.equal(loader.headers.get('cache-control'), 'public, max-age=300');
   assert.equal(loader.headers.get('access-control-allow-origin'), '*');
   const source = await loader.text();
-  const names = [...source.matchAll(/widgets\/(servicekit[a-z_]*\.[0-9a-f]{12}\.(?:js|wasm|css))/g)].map((m) => m[1]);
-  assert.equal(names.length, 3, source);
+  const names = [...source.matchAll(/(servicekit[a-z_]*\.[0-9a-f]{12}\.(?:js|wasm|css))/g)].map((m) => m[1]);
+  // The widgets' JS, wasm and CSS, and the manage page's own JS and wasm.
+  assert.equal(names.length, 5, source);
+  for (const stem of ['servicekit_widgets.', 'servicekit_widgets_bg.', 'servicekit.', 'servicekit_manage.', 'servicekit_manage_bg.']) {
+    assert.ok(names.some((n) => n.startsWith(stem)), `${stem} in ${names}`);
+  }
   for (const name of names) {
     const file = await get(`/widgets/${name}`);
     assert.equal(file.status, 200, name);
@@ -36,14 +40,17 @@ test('the loader is short-lived and names content-hashed files that are cached f
 
 test('a loader from an earlier build gets the current files, briefly cached', async () => {
   const source = await (await get('/embed.js')).text();
-  const current = source.match(/widgets\/(servicekit_widgets\.[0-9a-f]{12}\.js)/)[1];
-  const currentBody = await (await get(`/widgets/${current}`)).text();
-  for (const old of ['/widgets/servicekit_widgets.0123456789ab.js', '/widgets/servicekit_widgets.js']) {
-    const response = await get(old);
-    assert.equal(response.status, 200, old);
-    assert.equal(response.headers.get('cache-control'), 'public, max-age=300', old);
-    assert.equal(await response.text(), currentBody, old);
+  for (const stem of ['servicekit_widgets', 'servicekit_manage']) {
+    const current = source.match(new RegExp(`(${stem}\\.[0-9a-f]{12}\\.js)`))[1];
+    const currentBody = await (await get(`/widgets/${current}`)).text();
+    for (const old of [`/widgets/${stem}.0123456789ab.js`, `/widgets/${stem}.js`]) {
+      const response = await get(old);
+      assert.equal(response.status, 200, old);
+      assert.equal(response.headers.get('cache-control'), 'public, max-age=300', old);
+      assert.equal(await response.text(), currentBody, old);
+    }
   }
+  assert.equal((await get('/widgets/servicekit_manage_bg.0123456789ab.wasm')).headers.get('content-type'), 'application/wasm');
   assert.equal((await get('/widgets/servicekit_widgets_bg.0123456789ab.wasm')).headers.get('content-type'), 'application/wasm');
   assert.equal((await get('/widgets/not-a-widget-file.js')).status, 404);
 });

@@ -4,15 +4,18 @@
 const base = new URL('.', import.meta.url);
 // xtask fills in the content-hashed file names at build time.
 const stylesheet = new URL('widgets/__WIDGETS_CSS__', base).href;
-let widgets;
+const bundles = {};
 
-function loadWidgets() {
-  widgets ??= import(new URL('widgets/__WIDGETS_JS__', base).href).then(async (module) => {
-    await module.default({ module_or_path: new URL('widgets/__WIDGETS_WASM__', base) });
+/** Loads a wasm bundle once: the intranet widgets, or the manage page's tools (only on /manage). */
+function load(js, wasm) {
+  bundles[js] ??= import(new URL(`widgets/${js}`, base).href).then(async (module) => {
+    await module.default({ module_or_path: new URL(`widgets/${wasm}`, base) });
     return module;
   });
-  return widgets;
+  return bundles[js];
 }
+const loadWidgets = () => load('__WIDGETS_JS__', '__WIDGETS_WASM__');
+const loadManage = () => load('__MANAGE_JS__', '__MANAGE_WASM__');
 
 function failed(element, error) {
   console.error('servicekit: the widget could not start', error);
@@ -28,14 +31,14 @@ function language(element) {
 }
 
 /** Defines `<name>`, mounting it with `mount(module, element, api)` once it is on the page. */
-function define(name, mount) {
+function define(name, mount, bundle = loadWidgets) {
   if (customElements.get(name)) return;
   customElements.define(name, class extends HTMLElement {
     connectedCallback() {
       if (this.dataset.skMounted) return;
       this.dataset.skMounted = 'true';
       const api = (this.getAttribute('api') || base.origin).replace(/\/$/, '');
-      loadWidgets()
+      bundle()
         .then((module) => {
           mount(module, this, api);
           performance.mark(`servicekit:${name}:mounted`);
@@ -58,4 +61,4 @@ define('servicekit-take-up', (module, element, api) => module.mount_take_up(
 define('servicekit-feedback', (module, element, api) => module.mount_feedback(
   element, api, element.getAttribute('service') || '', language(element), stylesheet,
 ));
-define('servicekit-manage', (module, element, api) => module.mount_manage(element, api, language(element), stylesheet));
+define('servicekit-manage', (module, element, api) => module.mount_manage(element, api, language(element), stylesheet), loadManage);

@@ -3,17 +3,29 @@
 //! Embed boundary: a host page loads `/embed.js`, which defines the custom
 //! elements and calls the `mount_*` functions exported here. Widgets talk to
 //! the Worker's public HTTP API only, and take every rule from `servicekit-core`.
+//!
+//! Feature `widgets` (default) builds the intranet widgets; feature `manage`
+//! builds the manage page's bundle, loaded only by `/manage`.
+#![cfg_attr(not(all(feature = "widgets", feature = "manage")), allow(dead_code))]
 
+#[cfg(feature = "widgets")]
 mod answers_file;
 mod api;
+#[cfg(feature = "widgets")]
 mod contract_viewer;
+#[cfg(feature = "widgets")]
 mod feedback_form;
 mod files;
+#[cfg(feature = "widgets")]
 mod gap_chart;
 mod i18n;
+#[cfg(feature = "manage")]
 mod manage;
+#[cfg(feature = "widgets")]
 mod self_assessment;
+#[cfg(feature = "widgets")]
 mod take_up_chart;
+#[cfg(feature = "widgets")]
 mod team_coverage;
 
 use leptos::prelude::*;
@@ -26,6 +38,7 @@ use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 /// to count the assessment towards (empty for none), `lang` the language
 /// (`en` or `cy`) and `stylesheet` the URL of the widgets' CSS, linked inside
 /// the shadow root.
+#[cfg(feature = "widgets")]
 #[wasm_bindgen]
 pub fn mount_self_assessment(
     host: HtmlElement,
@@ -42,6 +55,7 @@ pub fn mount_self_assessment(
 }
 
 /// Mounts the team coverage widget into `host`'s shadow root, in `lang`.
+#[cfg(feature = "widgets")]
 #[wasm_bindgen]
 pub fn mount_team_coverage(
     host: HtmlElement,
@@ -53,6 +67,7 @@ pub fn mount_team_coverage(
 }
 
 /// Mounts the contract viewer for the service `slug` into `host`'s shadow root, in `lang`.
+#[cfg(feature = "widgets")]
 #[wasm_bindgen]
 pub fn mount_contract(
     host: HtmlElement,
@@ -65,6 +80,7 @@ pub fn mount_contract(
 }
 
 /// Mounts the digital take-up chart of the service `slug` into `host`'s shadow root, in `lang`.
+#[cfg(feature = "widgets")]
 #[wasm_bindgen]
 pub fn mount_take_up(
     host: HtmlElement,
@@ -77,6 +93,7 @@ pub fn mount_take_up(
 }
 
 /// Mounts the "rate this service" form for the service `slug` into `host`'s shadow root, in `lang`.
+#[cfg(feature = "widgets")]
 #[wasm_bindgen]
 pub fn mount_feedback(
     host: HtmlElement,
@@ -89,6 +106,7 @@ pub fn mount_feedback(
 }
 
 /// Mounts the manage page (for a service manager with the service token) into `host`'s shadow root.
+#[cfg(feature = "manage")]
 #[wasm_bindgen]
 pub fn mount_manage(host: HtmlElement, api: String, lang: String, stylesheet: String) -> Result<(), JsValue> {
     mount(&host, &stylesheet, &lang, move || view! { <manage::ManagePage api=api /> })
@@ -112,6 +130,9 @@ fn mount<N: IntoView + 'static>(
 }
 
 /// Gives `host` an open shadow root holding the stylesheet and an empty container.
+///
+/// The container stays hidden until the stylesheet has loaded (or failed to), so
+/// a widget never shows for a moment in the host page's inherited styles.
 fn shadow_container(host: &HtmlElement, stylesheet: &str) -> Result<HtmlElement, JsValue> {
     let document = host.owner_document().ok_or("the element is not in a document")?;
     let root = match host.shadow_root() {
@@ -119,12 +140,18 @@ fn shadow_container(host: &HtmlElement, stylesheet: &str) -> Result<HtmlElement,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
     root.set_inner_html("");
-    let link = document.create_element("link")?;
+    let link: HtmlElement = document.create_element("link")?.dyn_into()?;
     link.set_attribute("rel", "stylesheet")?;
     link.set_attribute("href", stylesheet)?;
-    root.append_child(&link)?;
     let container: HtmlElement = document.create_element("div")?.dyn_into()?;
     container.set_class_name("sk-widget");
+    container.set_hidden(true);
+    let styled = container.clone();
+    let show: js_sys::Function =
+        Closure::<dyn FnMut()>::new(move || styled.set_hidden(false)).into_js_value().unchecked_into();
+    link.set_onload(Some(&show));
+    link.set_onerror(Some(&show));
+    root.append_child(&link)?;
     root.append_child(&container)?;
     Ok(container)
 }

@@ -24,6 +24,12 @@ struct Manifest {
     js: String,
     wasm: String,
     css: String,
+    /// The manage page's bundle (absent in manifests before it was split off).
+    #[serde(default)]
+    manage_js: Option<String>,
+    /// The manage page's wasm (absent likewise).
+    #[serde(default)]
+    manage_wasm: Option<String>,
 }
 
 /// Serves a widget file from the `ASSETS` binding, readable from any origin.
@@ -86,6 +92,10 @@ async fn current_name(
         Some(manifest.js)
     } else if kind("servicekit_widgets_bg", ".wasm") {
         Some(manifest.wasm)
+    } else if kind("servicekit_manage", ".js") {
+        manifest.manage_js
+    } else if kind("servicekit_manage_bg", ".wasm") {
+        manifest.manage_wasm
     } else if kind("servicekit", ".css") {
         Some(manifest.css)
     } else {

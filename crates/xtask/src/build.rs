@@ -36,18 +36,11 @@ const WIDGET_BUILD_DIR: &str = "target/widgets-build";
 /// (short-lived) names them, and `widgets/manifest.json` lets the Worker answer
 /// a request for an older hash with the current files.
 pub fn widgets(sh: &Shell) -> Result<()> {
-    step("Building widgets for wasm32 (release)…");
-    cmd!(sh, "cargo build --release --target {WASM_TARGET} -p servicekit-widgets").run()?;
-
-    let wasm = PathBuf::from(format!("target/{WASM_TARGET}/release/servicekit_widgets.wasm"));
     let built = Path::new(WIDGET_BUILD_DIR);
-    let optimised = built.join("servicekit_widgets_bg.wasm");
-    if modified(&optimised) < modified(&wasm) {
-        step("Generating JS bindings and optimising the widget wasm (wasm-opt -Oz)…");
-        cmd!(sh, "wasm-bindgen --target web --no-typescript --out-dir {built} {wasm}").run()?;
-        let wasm_opt = node_bin(sh, "wasm-opt");
-        cmd!(sh, "{wasm_opt} -Oz --strip-debug --strip-producers {optimised} -o {optimised}").run()?;
-    }
+    sh.create_dir(built)?;
+    // The intranet widgets, then the manage page's tools: one crate, two bundles.
+    bundle(sh, "servicekit_widgets", &[])?;
+    bundle(sh, "servicekit_manage", &["--no-default-features", "--features", "manage"])?;
 
     step("Compiling the widget stylesheet (GOV.UK Frontend components with npm sass)…");
     let sass = node_bin(sh, "sass");
@@ -59,15 +52,22 @@ pub fn widgets(sh: &Shell) -> Result<()> {
     sh.remove_path(&out)?;
     sh.create_dir(&out)?;
     let js = publish(sh, &built.join("servicekit_widgets.js"), &out, "servicekit_widgets", "js")?;
-    let wasm = publish(sh, &optimised, &out, "servicekit_widgets_bg", "wasm")?;
+    let wasm = publish(sh, &built.join("servicekit_widgets_bg.wasm"), &out, "servicekit_widgets_bg", "wasm")?;
+    let manage_js = publish(sh, &built.join("servicekit_manage.js"), &out, "servicekit_manage", "js")?;
+    let manage_wasm =
+        publish(sh, &built.join("servicekit_manage_bg.wasm"), &out, "servicekit_manage_bg", "wasm")?;
     let css = publish(sh, &stylesheet, &out, "servicekit", "css")?;
-    let manifest = serde_json::json!({ "js": js, "wasm": wasm, "css": css });
+    let manifest = serde_json::json!({
+        "js": js, "wasm": wasm, "css": css, "manage_js": manage_js, "manage_wasm": manage_wasm,
+    });
     sh.write_file(out.join("manifest.json"), serde_json::to_string_pretty(&manifest)?)?;
     let loader = sh
         .read_file("widgets/embed/embed.js")?
         .replace("__WIDGETS_JS__", &js)
         .replace("__WIDGETS_WASM__", &wasm)
-        .replace("__WIDGETS_CSS__", &css);
+        .replace("__WIDGETS_CSS__", &css)
+        .replace("__MANAGE_JS__", &manage_js)
+        .replace("__MANAGE_WASM__", &manage_wasm);
     sh.write_file(Path::new(SITE_DIR).join("embed.js"), loader)?;
 
     step("Compiling the public pages' stylesheet (GOV.UK Frontend with npm sass)…");
@@ -79,6 +79,28 @@ pub fn widgets(sh: &Shell) -> Result<()> {
     sh.create_dir(&demo)?;
     for file in sh.read_dir("widgets/demo")? {
         sh.copy_file(&file, &demo)?;
+    }
+    Ok(())
+}
+
+/// Builds one wasm bundle of the widgets crate (`features`) into `target/widgets-build/<name>.js`
+/// and `<name>_bg.wasm`: cargo, then wasm-bindgen and wasm-opt when the wasm changed.
+fn bundle(sh: &Shell, name: &str, features: &[&str]) -> Result<()> {
+    step(&format!("Building {name} for wasm32 (release)…"));
+    cmd!(sh, "cargo build --release --target {WASM_TARGET} -p servicekit-widgets {features...}").run()?;
+    // Both bundles come out under the crate's name: keep each under its own.
+    let built = Path::new(WIDGET_BUILD_DIR);
+    let compiled = PathBuf::from(format!("target/{WASM_TARGET}/release/servicekit_widgets.wasm"));
+    let input = built.join(format!("{name}.wasm"));
+    if sh.read_binary_file(&compiled)? != sh.read_binary_file(&input).unwrap_or_default() {
+        sh.copy_file(&compiled, &input)?;
+    }
+    let optimised = built.join(format!("{name}_bg.wasm"));
+    if modified(&optimised) < modified(&input) {
+        step(&format!("Generating JS bindings and optimising {name} (wasm-opt -Oz)…"));
+        cmd!(sh, "wasm-bindgen --target web --no-typescript --out-dir {built} {input}").run()?;
+        let wasm_opt = node_bin(sh, "wasm-opt");
+        cmd!(sh, "{wasm_opt} -Oz --strip-debug --strip-producers {optimised} -o {optimised}").run()?;
     }
     Ok(())
 }
