@@ -131,3 +131,34 @@ test('Correction of Error documents: publish, list, read, update an action', asy
   assert.equal((await call(`/v1/services/${slug}/coe/${id}/actions/0`, { method: 'PUT', body: { status: 'open' } })).status, 401);
   assert.equal((await call(`/v1/services/${slug}/coe/not-an-id`)).status, 404);
 });
+
+test('the public figures and page follow every write to the service at once', async () => {
+  // Reads are answered from one stored snapshot per service: each write below must replace it.
+  const slug = 'snapshot-follows-writes';
+  const token = await createService(slug, 'Snapshot follows writes');
+  const page = async () => (await call(`/services/${slug}`)).text;
+  assert.match(await page(), /Snapshot follows writes/);
+  assert.equal((await call(`/v1/services/${slug}/contract`)).status, 404, 'no contract yet');
+
+  const first = { ...contract(), name: 'Fish licences, first draft' };
+  assert.equal((await call(`/v1/services/${slug}/contract`, { method: 'PUT', body: first, token })).status, 201);
+  assert.equal((await call(`/v1/services/${slug}/contract`)).json.contract.name, 'Fish licences, first draft');
+  assert.match(await page(), /Fish licences, first draft/);
+
+  const second = { ...contract(), name: 'Fish licences, agreed' };
+  assert.equal((await call(`/v1/services/${slug}/contract`, { method: 'PUT', body: second, token })).status, 201);
+  assert.equal((await call(`/v1/services/${slug}/contract`)).json.contract.name, 'Fish licences, agreed');
+  assert.match(await page(), /Fish licences, agreed/);
+
+  const coe = JSON.parse(readFileSync(join(root, 'tests', 'support', 'contracts', 'coe-payment-outage.json'), 'utf8'));
+  const published = await call(`/v1/services/${slug}/coe`, { method: 'POST', body: coe, token });
+  assert.equal(published.status, 201, published.text);
+  assert.match(await page(), new RegExp(`/v1/services/${slug}/coe/${published.json.id}`));
+
+  const csv = 'period,channel,started,completed,cost,rating_1,rating_2,rating_3,rating_4,rating_5\n2026-01,digital,100,90,450.00,,,,,\n';
+  const uploaded = await call(`/v1/services/${slug}/measurements`, { method: 'POST', body: csv, headers: { 'Content-Type': 'text/csv' }, token });
+  assert.equal(uploaded.status, 200, uploaded.text);
+  const kpis = (await call(`/v1/services/${slug}/kpis`)).json;
+  assert.deepEqual(kpis.periods.map((p) => p.period), ['2026-01']);
+  assert.equal(kpis.periods[0].completion_rate, 0.9);
+});

@@ -10,6 +10,7 @@ import { allAt, ROLE } from '../support/examples.mjs';
 
 const ADMIN = 'kv-count-admin-token';
 const MARK = 'servicekit-kv-op';
+const FISHING = 'apply-for-a-fishing-licence';
 
 /** The counting wrapper: every method of the KV binding, counted, then passed on. */
 const COUNTER = `
@@ -66,22 +67,34 @@ export async function countKvOperations() {
         method: 'POST', headers: { 'Content-Type': 'text/csv', Authorization: `Bearer ${token}` }, body: csv,
       });
       await response.text();
+      return token;
     };
     const team = await call('/v1/teams', { method: 'POST', body: { name: 'Counted team', role: ROLE } });
     for (let i = 0; i < 3; i++) await call('/v1/assessments', { method: 'POST', body: { ...allAt('working'), team: team.id } });
 
+    const REBUILD = 'snapshot rebuild (first read after a write, else once a minute)';
     const measure = async () => ({
-      'chart data (GET …/kpis)': await count(() => call('/v1/services/apply-for-a-fishing-licence/kpis')),
-      'contract (GET …/contract)': await count(() => call('/v1/services/apply-for-a-fishing-licence/contract')),
-      'performance page (GET /services/{slug})': await count(() => call('/services/apply-for-a-fishing-licence')),
+      // The upload (or review) just before dropped the service's snapshot: this read builds it.
+      [REBUILD]: await count(() => call(`/v1/services/${FISHING}/kpis`)),
+      'chart data (GET …/kpis)': await count(() => call(`/v1/services/${FISHING}/kpis`)),
+      'contract (GET …/contract)': await count(() => call(`/v1/services/${FISHING}/contract`)),
+      'performance page (GET /services/{slug})': await count(() => call(`/services/${FISHING}`)),
       'team coverage (GET /v1/teams/{id}/coverage)': await count(() => call(`/v1/teams/${team.id}/coverage`, { token: team.token })),
     });
-    await setUp('apply-for-a-fishing-licence');
+    const token = await setUp(FISHING);
     const oneService = await measure();
     for (let i = 0; i < 49; i++) await setUp(`other-service-${i}`);
+    // Marking feedback as reviewed is a write to the service's records: it drops the snapshot.
+    await call(`/v1/services/${FISHING}/feedback/reviewed`, { method: 'POST', token });
     const fiftyServices = await measure();
     return {
-      goals: { 'chart data (GET …/kpis)': 1, 'contract (GET …/contract)': 1, 'performance page (GET /services/{slug})': 2, 'team coverage (GET /v1/teams/{id}/coverage)': 1 },
+      goals: {
+        [REBUILD]: 'none',
+        'chart data (GET …/kpis)': 1,
+        'contract (GET …/contract)': 1,
+        'performance page (GET /services/{slug})': 2,
+        'team coverage (GET /v1/teams/{id}/coverage)': '1 list per 1,000 members',
+      },
       with_1_service: oneService,
       with_50_services: fiftyServices,
     };

@@ -23,6 +23,7 @@ pub async fn create(mut req: Request, state: &AppState, slug: &str) -> Result<Re
     let published =
         PublishedCoe { id: secrets::sortable_id()?, published_at: secrets::now_rfc3339(), document };
     store.put_coe(slug, &published).await?;
+    store.drop_performance_snapshot(slug).await?;
     let url = format!("{}/v1/services/{slug}/coe/{}", state.origin, published.id);
     let mut response = Response::from_json(&published)?.with_status(201);
     response.headers_mut().set("Location", &url)?;
@@ -70,5 +71,6 @@ pub async fn update_action(
         .ok_or_else(|| ApiError::NotFound(format!("This document has no action {n}.")))?;
     action.status = update.status;
     store.put_coe(slug, &published).await?;
+    store.drop_performance_snapshot(slug).await?;
     Ok(Response::from_json(&published)?)
 }

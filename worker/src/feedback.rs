@@ -67,6 +67,8 @@ pub async fn list(req: &Request, state: &AppState, slug: &str) -> Result<Respons
 pub async fn reviewed(req: Request, state: &AppState, slug: &str) -> Result<Response, ApiError> {
     authorised(&req, state, slug, false).await?;
     let now = secrets::now_rfc3339();
-    Store::open(&state.env)?.put_feedback_reviewed(slug, &now).await?;
+    let store = Store::open(&state.env)?;
+    store.put_feedback_reviewed(slug, &now).await?;
+    store.drop_performance_snapshot(slug).await?;
     Ok(Response::from_json(&FeedbackReviewed { last_reviewed: now })?)
 }

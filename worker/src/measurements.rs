@@ -5,9 +5,10 @@ use crate::error::ApiError;
 use crate::services::{authorised, latest_contract};
 use crate::store::{Store, StoredService};
 use crate::{body, secrets, AppState};
-use servicekit_core::contract::{self, ContractVersion};
-use servicekit_core::kpi::{KpiReport, PeriodTotals};
+use servicekit_core::contract;
+use servicekit_core::kpi::KpiReport;
 use servicekit_core::measurement::{self, MeasurementList, MeasurementReceipt, MeasurementUpload, Period};
+use servicekit_core::performance::PerformanceSnapshot;
 use std::collections::BTreeSet;
 use worker::{Request, Response};
 
@@ -39,6 +40,7 @@ pub async fn upload(mut req: Request, state: &AppState, slug: &str) -> Result<Re
     let records = measurement::by_period(rows, &secrets::now_rfc3339());
     let writes = records.iter().map(|record| store.put_period(slug, record));
     futures_util::future::join_all(writes).await.into_iter().collect::<Result<Vec<()>, ApiError>>()?;
+    store.drop_performance_snapshot(slug).await?;
     let receipt = MeasurementReceipt { periods: records.iter().map(|r| r.period).collect(), rows: count };
     Ok(Response::from_json(&receipt)?)
 }
@@ -87,31 +89,64 @@ pub async fn service(store: &Store, slug: &str) -> Result<StoredService, ApiErro
     found.ok_or_else(|| ApiError::NotFound(format!("There is no service called '{slug}'.")))
 }
 
-/// What a service's pages and KPI endpoint are built from.
+/// What a service's pages, contract view and KPI endpoint are built from.
 pub struct Performance {
-    /// The service.
-    pub service: StoredService,
-    /// Its latest contract, if any.
-    pub contract: Option<ContractVersion>,
-    /// Stored totals per period.
-    pub totals: Vec<PeriodTotals>,
+    /// The records, as at the snapshot's time.
+    pub snapshot: PerformanceSnapshot,
     /// The KPIs.
     pub report: KpiReport,
 }
 
-/// Reads everything the KPIs need: the service, its contract, period totals (one list) and feedback counts.
+/// A service's performance: its snapshot while fresh (one KV read), else one built from its records.
+///
+/// Building reads the service, its contract, period totals, feedback counts and
+/// CoE list, then stores the snapshot for the next readers; failing to store it
+/// (a write fault, or another reader storing at the same moment) only costs them a rebuild.
 pub async fn performance(store: &Store, slug: &str) -> Result<Performance, ApiError> {
+    if !contract::is_valid_slug(slug) {
+        return Err(ApiError::NotFound(format!("There is no service called '{slug}'.")));
+    }
+    let now_ms = worker::Date::now().as_millis();
+    let snapshot = match store.performance_snapshot(slug).await? {
+        Some(snapshot) if snapshot.is_fresh(now_ms) => snapshot,
+        _ => {
+            let snapshot = build_snapshot(store, slug, now_ms).await?;
+            if let Err(err) = store.put_performance_snapshot(&snapshot).await {
+                worker::console_warn!("performance snapshot of {slug} not stored: {err:?}");
+            }
+            snapshot
+        }
+    };
+    let report = snapshot.report();
+    Ok(Performance { snapshot, report })
+}
+
+/// Reads a service's records into a new snapshot (404 if there is no such service).
+async fn build_snapshot(store: &Store, slug: &str, now_ms: u64) -> Result<PerformanceSnapshot, ApiError> {
     let service = service(store, slug).await?;
-    let (contract, totals) = futures_util::join!(latest_contract(store, slug), store.period_totals(slug));
-    let (contract, totals) = (contract?, totals?);
+    let (contract, totals, coes, reviewed) = futures_util::join!(
+        latest_contract(store, slug),
+        store.period_totals(slug),
+        store.coes(slug),
+        store.feedback_reviewed(slug),
+    );
     let now = secrets::now_rfc3339();
     let this_month = Period::month_of_timestamp(&now).unwrap_or(Period::Month { year: 2026, month: 1 });
     let since = Period::month_of_timestamp(&service.created_at).unwrap_or(this_month);
     // A month is closed for counting a day after it ends.
     let closed_before = Period::month_of_timestamp(&secrets::rfc3339_days_ago(1)).unwrap_or(this_month);
     let feedback = store.feedback_tally(slug, since, this_month, |m| m < closed_before).await?;
-    let report = KpiReport::build(slug, &totals, &feedback, contract.as_ref().map(|c| &c.contract));
-    Ok(Performance { service, contract, totals, report })
+    Ok(PerformanceSnapshot {
+        built_at_ms: now_ms,
+        service: service.service,
+        created_at: service.created_at,
+        stage: service.stage,
+        contract: contract?,
+        totals: totals?,
+        feedback,
+        coes: coes?,
+        feedback_reviewed: reviewed?,
+    })
 }
 
 /// `GET /v1/services/{slug}/kpis`: every period's KPIs, the take-up target and when data last arrived.

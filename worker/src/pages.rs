@@ -8,9 +8,9 @@ use crate::error::ApiError;
 use crate::measurements::{performance, Performance};
 use crate::store::Store;
 use crate::{secrets, AppState};
-use servicekit_core::contract::{self, LifecycleStage, NeedStatus};
+use servicekit_core::contract::{LifecycleStage, NeedStatus};
 use servicekit_core::html::escape;
-use servicekit_core::kpi::{self, money, percent, whole_number, Figures, Movement, PeriodKpis};
+use servicekit_core::kpi::{money, percent, whole_number, Figures, Movement, PeriodKpis};
 use servicekit_core::{feedback, profiles, token, trend};
 use std::collections::BTreeMap;
 use worker::{Request, Response};
@@ -356,24 +356,19 @@ pub async fn service(req: &Request, state: &AppState, slug: &str) -> Result<Resp
         Err(ApiError::NotFound(_)) => return not_found(req, &t),
         Err(other) => return Err(other),
     };
-    let (coes, reviewed) = futures_util::join!(store.coes(slug), store.feedback_reviewed(slug));
-    let (coes, reviewed) = (coes?, reviewed?);
+    let snapshot = &perf.snapshot;
     let mut main = String::new();
-    let name = perf
-        .contract
-        .as_ref()
-        .map(|c| c.contract.name.clone())
-        .unwrap_or_else(|| perf.service.service.name.clone());
+    let name = snapshot.name().to_owned();
     main.push_str(&format!(
         "<span class=\"caption\">{stage_label}: <strong class=\"tag\">{stage}</strong></span><h1>{name}</h1>\
 <p>{manager_label}: {manager}</p>",
         stage_label = escape(&t.get("stage")),
-        stage = escape(&t.stage(perf.service.stage)),
+        stage = escape(&t.stage(snapshot.stage)),
         name = escape(&name),
         manager_label = escape(&t.get("manager")),
-        manager = escape(&perf.service.service.manager),
+        manager = escape(&snapshot.service.manager),
     ));
-    if feedback::review_overdue(reviewed.as_deref(), &secrets::now_rfc3339()) {
+    if feedback::review_overdue(snapshot.feedback_reviewed.as_deref(), &secrets::now_rfc3339()) {
         main.push_str(&format!(
             "<div class=\"warning\" role=\"note\"><p>{}</p></div>",
             escape(&t.get("feedback_overdue"))
@@ -389,7 +384,7 @@ pub async fn service(req: &Request, state: &AppState, slug: &str) -> Result<Resp
         json = escape(&t.get("download_json")),
     ));
     main.push_str(&needs_section(&t, &perf, slug));
-    main.push_str(&coe_section(&t, &coes, slug));
+    main.push_str(&coe_section(&t, &snapshot.coes, slug));
     if let Some(updated) = &perf.report.last_updated {
         main.push_str(&format!(
             "<p class=\"stamp\">{}</p>",
@@ -622,16 +617,15 @@ fn kpi_table(t: &PageText, periods: &[PeriodKpis]) -> String {
 
 fn needs_section(t: &PageText, perf: &Performance, slug: &str) -> String {
     let heading = format!("<h2>{}</h2>", escape(&t.get("needs_heading")));
-    let Some(version) = &perf.contract else {
+    let Some(view) = perf.snapshot.contract_view(&perf.report) else {
         return format!("{heading}<p>{}</p>", escape(&t.get("no_contract")));
     };
-    let values = kpi::latest_metric_values(&version.contract, &perf.totals, &perf.report.periods);
-    let reports = contract::need_status(&version.contract, |id| values.get(id).copied());
+    let (version, reports) = (&view.latest, &view.needs);
     let items: String = version
         .contract
         .user_needs
         .iter()
-        .zip(&reports)
+        .zip(reports)
         .map(|(need, report)| {
             let (class, key) = match report.status {
                 NeedStatus::Met => ("tag tag--green", "need_met"),

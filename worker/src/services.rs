@@ -6,10 +6,7 @@ use crate::error::ApiError;
 use crate::store::{Store, StoredService};
 use crate::{admin, body, secrets, AppState};
 use servicekit_core::api::{Created, VersionLink};
-use servicekit_core::contract::{
-    self, ContractVersion, ContractView, SavedContract, ServiceContract, ServiceSubmission,
-};
-use servicekit_core::kpi;
+use servicekit_core::contract::{self, ContractVersion, SavedContract, ServiceContract, ServiceSubmission};
 use servicekit_core::token;
 use worker::{Request, Response};
 
@@ -98,6 +95,7 @@ pub async fn put_contract(mut req: Request, state: &AppState, slug: &str) -> Res
     stored.stage = Some(contract.stage);
     store.put_contract(slug, &ContractVersion { version: version.clone(), saved_at, contract }).await?;
     store.put_service(&stored).await?;
+    store.drop_performance_snapshot(slug).await?;
     let url = format!("{}/v1/services/{slug}/contract/versions/{version}", state.origin);
     let mut response =
         Response::from_json(&SavedContract { version, warnings: report.warnings })?.with_status(201);
@@ -120,12 +118,11 @@ pub async fn latest_contract(store: &Store, slug: &str) -> Result<Option<Contrac
 pub async fn get_contract(state: &AppState, slug: &str) -> Result<Response, ApiError> {
     let store = Store::open(&state.env)?;
     let perf = crate::measurements::performance(&store, slug).await?;
-    let latest = perf
-        .contract
+    let view = perf
+        .snapshot
+        .contract_view(&perf.report)
         .ok_or_else(|| ApiError::NotFound(format!("The service '{slug}' has no contract yet.")))?;
-    let metric_values = kpi::latest_metric_values(&latest.contract, &perf.totals, &perf.report.periods);
-    let needs = contract::need_status(&latest.contract, |id| metric_values.get(id).copied());
-    Ok(Response::from_json(&ContractView { latest, needs, metric_values })?)
+    Ok(Response::from_json(&view)?)
 }
 
 /// Every saved version, oldest first.

@@ -1,6 +1,8 @@
 //! Typed access to the `SERVICEKIT` KV namespace; the only code that builds keys.
 //!
 //! Invariant: one key per record, written once; no read-modify-write of a shared value.
+//! The one derived value, a service's performance snapshot, is always built whole
+//! from the records and never patched, so a lost race costs freshness, not data.
 
 use crate::error::ApiError;
 use serde::de::DeserializeOwned;
@@ -11,6 +13,7 @@ use servicekit_core::contract::{ContractVersion, LifecycleStage, ServiceSubmissi
 use servicekit_core::feedback::FeedbackRecord;
 use servicekit_core::kpi::{FeedbackTally, PeriodTotals};
 use servicekit_core::measurement::{Period, PeriodRecord};
+use servicekit_core::performance::PerformanceSnapshot;
 use servicekit_core::team::TeamSubmission;
 use servicekit_core::{Assessment, RoleProfile};
 use worker::{kv::KvStore, Env};
@@ -99,14 +102,7 @@ impl Store {
     ///
     /// With `ASSESSMENT_RETENTION_DAYS` set, KV deletes it that many days later.
     pub async fn put_assessment(&self, record: &StoredAssessment) -> Result<(), ApiError> {
-        self.check_write()?;
-        let json = serde_json::to_string(record).map_err(|e| ApiError::Internal(e.to_string()))?;
-        let mut put = self.kv.put(&assessment_key(&record.id), json)?;
-        if let Some(ttl) = self.retention_seconds {
-            put = put.expiration_ttl(ttl);
-        }
-        put.execute().await?;
-        Ok(())
+        self.write(&assessment_key(&record.id), json(record)?, None::<()>, self.retention_seconds).await
     }
 
     /// Reads an assessment by id; `None` if there is none.
@@ -116,9 +112,7 @@ impl Store {
 
     /// Removes an assessment for good.
     pub async fn delete_assessment(&self, id: &str) -> Result<(), ApiError> {
-        self.check_write()?;
-        self.kv.delete(&assessment_key(id)).await?;
-        Ok(())
+        self.remove(&assessment_key(id)).await
     }
     /// Writes one imported role-level profile under its own key.
     pub async fn put_profile(&self, profile: &RoleProfile) -> Result<(), ApiError> {
@@ -153,12 +147,35 @@ impl Store {
         Ok(out)
     }
 
-    /// Serialises with serde_json: handing a struct to KV directly would go through a
-    /// JS object, where maps become `Map`s that JSON.stringify writes as `{}`.
+    /// Writes `value` as JSON under `key`, kept for ever, without list metadata.
     async fn put_json<T: Serialize>(&self, key: &str, value: &T) -> Result<(), ApiError> {
-        let json = serde_json::to_string(value).map_err(|e| ApiError::Internal(e.to_string()))?;
+        self.write(key, json(value)?, None::<()>, None).await
+    }
+
+    /// The one KV delete.
+    async fn remove(&self, key: &str) -> Result<(), ApiError> {
         self.check_write()?;
-        self.kv.put(key, json)?.execute().await?;
+        self.kv.delete(key).await?;
+        Ok(())
+    }
+
+    /// The one KV write: `value` under `key`, with list metadata and an expiry (seconds) if given.
+    async fn write<M: Serialize>(
+        &self,
+        key: &str,
+        value: String,
+        metadata: Option<M>,
+        ttl: Option<u64>,
+    ) -> Result<(), ApiError> {
+        self.check_write()?;
+        let mut put = self.kv.put(key, value)?;
+        if let Some(metadata) = metadata {
+            put = put.metadata(metadata)?;
+        }
+        if let Some(ttl) = ttl {
+            put = put.expiration_ttl(ttl);
+        }
+        put.execute().await?;
         Ok(())
     }
 
@@ -211,21 +228,13 @@ impl Store {
     /// Counts an assessment towards a team: one key per membership, ranks in its metadata.
     pub async fn put_member(&self, team: &str, assessment: &str, ranks: Vec<u8>) -> Result<(), ApiError> {
         let metadata = MemberMetadata { r: ranks };
-        self.check_write()?;
-        let mut put = self.kv.put(&member_key(team, assessment), "")?.metadata(metadata)?;
         // A membership goes when its assessment does.
-        if let Some(ttl) = self.retention_seconds {
-            put = put.expiration_ttl(ttl);
-        }
-        put.execute().await?;
-        Ok(())
+        self.write(&member_key(team, assessment), String::new(), Some(metadata), self.retention_seconds).await
     }
 
     /// Removes an assessment from a team.
     pub async fn delete_member(&self, team: &str, assessment: &str) -> Result<(), ApiError> {
-        self.check_write()?;
-        self.kv.delete(&member_key(team, assessment)).await?;
-        Ok(())
+        self.remove(&member_key(team, assessment)).await
     }
 
     /// Every member's ranks: one KV list per 1,000 members, no reads.
@@ -238,6 +247,12 @@ impl Store {
             .map(|metadata| metadata.r)
             .collect())
     }
+}
+
+/// `value` as JSON text: handing a struct to KV directly would go through a JS
+/// object, where maps become `Map`s that JSON.stringify writes as `{}`.
+fn json<T: Serialize>(value: &T) -> Result<String, ApiError> {
+    serde_json::to_string(value).map_err(|e| ApiError::Internal(e.to_string()))
 }
 
 fn team_key(id: &str) -> String {
@@ -269,7 +284,6 @@ pub struct StoredService {
 impl Store {
     /// Writes a service record; its list metadata carries what the service list shows.
     pub async fn put_service(&self, stored: &StoredService) -> Result<(), ApiError> {
-        let json = serde_json::to_string(stored).map_err(|e| ApiError::Internal(e.to_string()))?;
         // KV metadata is limited to 1,024 bytes: long names are shortened in the list only.
         let listing = ServiceSummary {
             slug: stored.service.slug.clone(),
@@ -278,9 +292,7 @@ impl Store {
             stage: stored.stage,
             href: format!("/v1/services/{}/contract", stored.service.slug),
         };
-        self.check_write()?;
-        self.kv.put(&service_key(&stored.service.slug), json)?.metadata(listing)?.execute().await?;
-        Ok(())
+        self.write(&service_key(&stored.service.slug), json(stored)?, Some(listing), None).await
     }
 
     /// Reads a service.
@@ -349,10 +361,7 @@ fn shorten(text: &str, chars: usize) -> String {
 impl Store {
     /// Writes a Correction of Error document; its list metadata is its summary.
     pub async fn put_coe(&self, slug: &str, coe: &PublishedCoe) -> Result<(), ApiError> {
-        let json = serde_json::to_string(coe).map_err(|e| ApiError::Internal(e.to_string()))?;
-        self.check_write()?;
-        self.kv.put(&coe_key(slug, &coe.id), json)?.metadata(coe.summary())?.execute().await?;
-        Ok(())
+        self.write(&coe_key(slug, &coe.id), json(coe)?, Some(coe.summary()), None).await
     }
 
     /// Reads a Correction of Error document.
@@ -426,7 +435,6 @@ struct FeedbackMetadata {
 impl Store {
     /// Writes (or replaces) one period's measurements; its totals go in the list metadata.
     pub async fn put_period(&self, slug: &str, record: &PeriodRecord) -> Result<(), ApiError> {
-        let json = serde_json::to_string(record).map_err(|e| ApiError::Internal(e.to_string()))?;
         let mut totals = PeriodTotals::of(record);
         let fits =
             |t: &PeriodTotals| serde_json::to_string(t).map(|s| s.len() <= METADATA_BUDGET).unwrap_or(false);
@@ -435,9 +443,7 @@ impl Store {
             totals.metrics.clear();
             totals.metrics.insert(METRICS_IN_VALUE.to_owned(), 1.0);
         }
-        self.check_write()?;
-        self.kv.put(&period_key(slug, record.period), json)?.metadata(totals)?.execute().await?;
-        Ok(())
+        self.write(&period_key(slug, record.period), json(record)?, Some(totals), None).await
     }
 
     /// Every period's totals: one KV list per 1,000 periods (plus a read for a period with very many metrics).
@@ -481,11 +487,8 @@ impl Store {
         month: Period,
         record: &FeedbackRecord,
     ) -> Result<(), ApiError> {
-        let json = serde_json::to_string(record).map_err(|e| ApiError::Internal(e.to_string()))?;
         let key = format!("{}{}", feedback_month_prefix(slug, month), record.id);
-        self.check_write()?;
-        self.kv.put(&key, json)?.metadata(FeedbackMetadata { r: record.rating })?.execute().await?;
-        Ok(())
+        self.write(&key, json(record)?, Some(FeedbackMetadata { r: record.rating }), None).await
     }
 
     /// A month's feedback with comments, oldest first.
@@ -539,8 +542,7 @@ impl Store {
             }
             if month_closed(month) {
                 let key = format!("{prefix}{month}");
-                self.check_write()?;
-                self.kv.put(&key, "")?.metadata(FeedbackTallyMetadata { r: counts })?.execute().await?;
+                self.write(&key, String::new(), Some(FeedbackTallyMetadata { r: counts }), None).await?;
             }
             if counts.iter().any(|n| *n > 0) {
                 tally.insert(month, counts);
@@ -552,9 +554,7 @@ impl Store {
 
     /// Records that the team has read the feedback (one key per service, overwritten: last writer wins, which is right here).
     pub async fn put_feedback_reviewed(&self, slug: &str, at: &str) -> Result<(), ApiError> {
-        self.check_write()?;
-        self.kv.put(&format!("feedback-reviewed:{slug}"), at)?.execute().await?;
-        Ok(())
+        self.write(&format!("feedback-reviewed:{slug}"), at.to_owned(), None::<()>, None).await
     }
 
     /// The months a service has feedback for, oldest first.
@@ -577,6 +577,35 @@ impl Store {
         self.check_read()?;
         Ok(self.kv.get(&format!("feedback-reviewed:{slug}")).text().await?)
     }
+}
+
+impl Store {
+    /// A service's performance snapshot, if one is stored and readable.
+    ///
+    /// One written by an older release may not read as this one's: that is the
+    /// same as none, and the caller builds a new one.
+    pub async fn performance_snapshot(&self, slug: &str) -> Result<Option<PerformanceSnapshot>, ApiError> {
+        match self.get_json(&snapshot_key(slug)).await {
+            Err(ApiError::Internal(_)) => Ok(None),
+            other => other,
+        }
+    }
+
+    /// Keeps a service's performance snapshot, replacing the one before.
+    pub async fn put_performance_snapshot(&self, snapshot: &PerformanceSnapshot) -> Result<(), ApiError> {
+        self.put_json(&snapshot_key(&snapshot.service.slug), snapshot).await
+    }
+
+    /// Drops a service's performance snapshot, after a write to the records it is built from.
+    ///
+    /// Call it after those writes: a reader that rebuilds in between then reads the new records.
+    pub async fn drop_performance_snapshot(&self, slug: &str) -> Result<(), ApiError> {
+        self.remove(&snapshot_key(slug)).await
+    }
+}
+
+fn snapshot_key(slug: &str) -> String {
+    format!("performance:{slug}")
 }
 
 /// Marker in metadata: this period's metrics are only in its value.

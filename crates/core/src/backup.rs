@@ -105,8 +105,8 @@ pub fn check(export: &ServiceExport, is_record_id: impl Fn(&str) -> bool) -> Vec
             if !is_record_id(&record.id) {
                 problem(format!("/feedback/{i}/records/{j}/id"), "Not a servicekit feedback id.".into());
             }
-            if !(1..=5).contains(&record.rating) {
-                problem(format!("/feedback/{i}/records/{j}/rating"), "A rating is 1 to 5.".into());
+            for found in crate::feedback::check(record.rating, &record.comment) {
+                problem(format!("/feedback/{i}/records/{j}{}", found.pointer), found.detail);
             }
         }
     }
@@ -158,6 +158,7 @@ mod tests {
         bad.service.slug = "Bad Slug".into();
         bad.feedback[0].period = Period::parse("2026-Q3").unwrap();
         bad.feedback[0].records[0].rating = 9;
+        bad.feedback[0].records[0].comment = "x".repeat(crate::feedback::MAX_COMMENT_CHARS + 1);
         bad.feedback[0].records[0].id = "../../etc".into();
         let pointers: Vec<String> = check(&bad, |id| id == "good").into_iter().map(|p| p.pointer).collect();
         for expected in [
@@ -167,6 +168,7 @@ mod tests {
             "/feedback/0/period",
             "/feedback/0/records/0/id",
             "/feedback/0/records/0/rating",
+            "/feedback/0/records/0/comment",
         ] {
             assert!(pointers.iter().any(|p| p == expected), "{expected} missing from {pointers:?}");
         }

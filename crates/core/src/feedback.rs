@@ -21,14 +21,19 @@ pub struct FeedbackSubmission {
 
 /// Checks a submission; every problem at once.
 pub fn validate(feedback: &FeedbackSubmission) -> Vec<FieldProblem> {
+    check(feedback.rating, &feedback.comment)
+}
+
+/// Checks a rating and a comment, as given or as imported; pointers are `/rating` and `/comment`.
+pub fn check(rating: u8, comment: &str) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
-    if !(1..=5).contains(&feedback.rating) {
+    if !(1..=5).contains(&rating) {
         problems.push(FieldProblem {
             pointer: "/rating".to_owned(),
             detail: "Choose a rating from 1 (very dissatisfied) to 5 (very satisfied).".to_owned(),
         });
     }
-    let length = feedback.comment.chars().count();
+    let length = comment.chars().count();
     if length > MAX_COMMENT_CHARS {
         problems.push(FieldProblem {
             pointer: "/comment".to_owned(),

@@ -17,6 +17,7 @@ pub mod kpi;
 pub mod measurement;
 #[cfg(feature = "openapi")]
 pub mod openapi;
+pub mod performance;
 pub mod profiles;
 pub mod role;
 pub mod skill;

@@ -137,7 +137,7 @@ fn table(r: &Value) -> String {
                 "{} (1 service), {} (50 services)",
                 kv["with_1_service"][name], kv["with_50_services"][name]
             ),
-            format!("goal {goal}"),
+            format!("goal {}", goal.as_str().map(str::to_owned).unwrap_or_else(|| goal.to_string())),
             String::new(),
         );
     }

@@ -2,9 +2,10 @@
 // with nothing else, so `cargo xtask bench` can compare like with like.
 const json = (body, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
+/** The service's performance snapshot: servicekit reads the same one key. */
 async function periods(env, slug) {
-  const listed = await env.SERVICEKIT.list({ prefix: `period:${slug}:` });
-  return listed.keys.map((k) => ({ period: k.name.slice(`period:${slug}:`.length), totals: k.metadata }));
+  const snapshot = await env.SERVICEKIT.get(`performance:${slug}`, 'json');
+  return snapshot ? snapshot.totals : [];
 }
 
 export default {
@@ -13,7 +14,7 @@ export default {
     if (first === 'v1') return json({ status: 'ok' });
     if (first === 'kpis' && request.method === 'GET') return json({ service: slug, periods: await periods(env, slug) });
     if (first === 'page' && request.method === 'GET') {
-      const rows = (await periods(env, slug)).map((p) => `<tr><td>${p.period}</td><td>${JSON.stringify(p.totals)}</td></tr>`);
+      const rows = (await periods(env, slug)).map((p) => `<tr><td>${p.period}</td><td>${JSON.stringify(p.channels)}</td></tr>`);
       return new Response(`<!doctype html><title>${slug}</title><table>${rows.join('')}</table>`, { headers: { 'Content-Type': 'text/html' } });
     }
     if (first === 'assessments' && request.method === 'POST') {
