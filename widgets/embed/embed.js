@@ -8,10 +8,15 @@ const bundles = {};
 
 /** Loads a wasm bundle once: the intranet widgets, or the manage page's tools (only on /manage). */
 function load(js, wasm) {
-  bundles[js] ??= import(new URL(`widgets/${js}`, base).href).then(async (module) => {
-    await module.default({ module_or_path: new URL(`widgets/${wasm}`, base) });
-    return module;
-  });
+  if (!bundles[js]) {
+    // Start the wasm download now, so that it overlaps the JS glue's.
+    const binary = fetch(new URL(`widgets/${wasm}`, base));
+    binary.catch(() => {}); // a failure is reported once, where the glue awaits it
+    bundles[js] = import(new URL(`widgets/${js}`, base).href).then(async (module) => {
+      await module.default({ module_or_path: binary });
+      return module;
+    });
+  }
   return bundles[js];
 }
 const loadWidgets = () => load('__WIDGETS_JS__', '__WIDGETS_WASM__');
