@@ -155,6 +155,7 @@ test('the public figures and page follow every write to the service at once', as
   assert.equal(published.status, 201, published.text);
   assert.match(await page(), new RegExp(`/v1/services/${slug}/coe/${published.json.id}`));
 
+  assert.deepEqual((await call(`/v1/services/${slug}/kpis`)).json.periods, [], 'nothing measured yet');
   const csv = 'period,channel,started,completed,cost,rating_1,rating_2,rating_3,rating_4,rating_5\n2026-01,digital,100,90,450.00,,,,,\n';
   const uploaded = await call(`/v1/services/${slug}/measurements`, { method: 'POST', body: csv, headers: { 'Content-Type': 'text/csv' }, token });
   assert.equal(uploaded.status, 200, uploaded.text);

@@ -36,7 +36,7 @@ const log = (message) => process.stderr.write(`bench: ${message}\n`);
 
 /** 1 and 6: what a page downloads for the widgets, and the Worker's size. */
 function bundleSizes() {
-  const manifest = JSON.parse(readFileSync(join(root, 'dist/site/widgets/manifest.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(root, 'dist/site/widget-manifest.json'), 'utf8'));
   const file = (name) => readFileSync(join(root, 'dist/site/widgets', name));
   const parts = {
     'widget wasm (all widgets)': sizes(file(manifest.wasm)),

@@ -8,7 +8,7 @@ use crate::{body, secrets, AppState};
 use servicekit_core::contract;
 use servicekit_core::kpi::KpiReport;
 use servicekit_core::measurement::{self, MeasurementList, MeasurementReceipt, MeasurementUpload, Period};
-use servicekit_core::performance::PerformanceSnapshot;
+use servicekit_core::performance::{self, PerformanceSnapshot};
 use std::collections::BTreeSet;
 use worker::{Request, Response};
 
@@ -150,9 +150,32 @@ async fn build_snapshot(store: &Store, slug: &str, now_ms: u64) -> Result<Perfor
 }
 
 /// `GET /v1/services/{slug}/kpis`: every period's KPIs, the take-up target and when data last arrived.
+///
+/// The report's JSON is kept beside the snapshot: while fresh it is sent as it is (one KV read, no JSON work).
 pub async fn kpis(state: &AppState, slug: &str) -> Result<Response, ApiError> {
-    let performance = performance(&Store::open(&state.env)?, slug).await?;
-    let mut response = Response::from_json(&performance.report)?;
-    response.headers_mut().set("Cache-Control", "public, max-age=60")?;
+    if !contract::is_valid_slug(slug) {
+        return Err(ApiError::NotFound(format!("There is no service called '{slug}'.")));
+    }
+    let store = Store::open(&state.env)?;
+    let json = match store.kpi_report_json(slug).await? {
+        Some((json, built_at_ms)) if performance::is_fresh(built_at_ms, worker::Date::now().as_millis()) => {
+            json
+        }
+        _ => {
+            let performance = performance(&store, slug).await?;
+            let json =
+                serde_json::to_string(&performance.report).map_err(|e| ApiError::Internal(e.to_string()))?;
+            if let Err(err) =
+                store.put_kpi_report_json(slug, json.clone(), performance.snapshot.built_at_ms).await
+            {
+                worker::console_warn!("KPI report of {slug} not stored: {err:?}");
+            }
+            json
+        }
+    };
+    let mut response = Response::ok(json)?;
+    let headers = response.headers_mut();
+    headers.set("Content-Type", "application/json")?;
+    headers.set("Cache-Control", "public, max-age=60")?;
     Ok(response)
 }

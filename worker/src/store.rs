@@ -596,16 +596,45 @@ impl Store {
         self.put_json(&snapshot_key(&snapshot.service.slug), snapshot).await
     }
 
-    /// Drops a service's performance snapshot, after a write to the records it is built from.
+    /// A service's KPI report as the JSON text last served, and when its snapshot was built.
+    pub async fn kpi_report_json(&self, slug: &str) -> Result<Option<(String, u64)>, ApiError> {
+        self.check_read()?;
+        let (text, stamp) = self.kv.get(&kpi_report_key(slug)).text_with_metadata::<BuiltAt>().await?;
+        Ok(text.zip(stamp.map(|s| s.b)))
+    }
+
+    /// Keeps a KPI report's JSON text, so the next readers send it without building it.
+    pub async fn put_kpi_report_json(
+        &self,
+        slug: &str,
+        json: String,
+        built_at_ms: u64,
+    ) -> Result<(), ApiError> {
+        self.write(&kpi_report_key(slug), json, Some(BuiltAt { b: built_at_ms }), None).await
+    }
+
+    /// Drops a service's performance snapshot and KPI report, after a write to the records they are built from.
     ///
     /// Call it after those writes: a reader that rebuilds in between then reads the new records.
     pub async fn drop_performance_snapshot(&self, slug: &str) -> Result<(), ApiError> {
-        self.remove(&snapshot_key(slug)).await
+        let (snapshot_key, report_key) = (snapshot_key(slug), kpi_report_key(slug));
+        let (snapshot, report) = futures_util::join!(self.remove(&snapshot_key), self.remove(&report_key));
+        snapshot.and(report)
     }
+}
+
+/// A derived value's list metadata: when the snapshot it comes from was built (ms since the epoch).
+#[derive(Debug, Serialize, Deserialize)]
+struct BuiltAt {
+    b: u64,
 }
 
 fn snapshot_key(slug: &str) -> String {
     format!("performance:{slug}")
+}
+
+fn kpi_report_key(slug: &str) -> String {
+    format!("kpis:{slug}")
 }
 
 /// Marker in metadata: this period's metrics are only in its value.

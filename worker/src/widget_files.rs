@@ -1,17 +1,17 @@
-//! `/embed.js` and `/widgets/*`: the widget files from the static assets, with
-//! the CORS headers that module scripts and `instantiateStreaming` need when a
-//! page on another origin embeds them (static assets alone send none).
+//! `/embed.js` and `/widgets/*` when the static assets do not have the file.
 //!
-//! Widget files have content-hashed names and are cached for a year; `embed.js`
-//! names the current ones and is cached for five minutes. A request for a name
-//! from an earlier build (a page whose loader is older than the deploy) gets the
-//! current file of that kind, so old loaders keep working: they ask for a
-//! glue and a wasm of the same old build, and both answers come from the new one.
+//! The widget files themselves come straight from the static assets, with the
+//! CORS and cache headers of `widgets/embed/_headers` (content-hashed names
+//! cached for a year, `embed.js` for five minutes). The Worker sees only
+//! requests for names that are not there: a name from an earlier build (a page
+//! whose loader is older than the deploy) gets the current file of that kind,
+//! briefly cached, so old loaders keep working: they ask for a glue and a wasm
+//! of the same old build, and both answers come from the new one.
 
 use crate::error::ApiError;
 use crate::AppState;
 use serde::Deserialize;
-use worker::{Method, Request, Response};
+use worker::{Headers, Method, Request, Response};
 
 /// How long a content-hashed widget file may be cached: a year, never revalidated.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -38,7 +38,7 @@ pub async fn get(req: Request, state: &AppState) -> Result<Response, ApiError> {
     let assets = state.env.assets("ASSETS")?;
     let mut asset = assets.fetch_request(req.clone()?).await?;
     let mut cache = if path == "/embed.js" { SHORT } else { IMMUTABLE };
-    if asset.status_code() == 404 && path != "/widgets/manifest.json" {
+    if asset.status_code() == 404 {
         if let Some(current) = current_name(&assets, state, &path).await? {
             let url = format!("{}/widgets/{current}", state.origin);
             asset = assets.fetch_request(Request::new(&url, Method::Get)?).await?;
@@ -46,9 +46,7 @@ pub async fn get(req: Request, state: &AppState) -> Result<Response, ApiError> {
         }
     }
     let status = asset.status_code();
-    let body = asset.bytes().await?;
-    let mut response = Response::from_bytes(body)?.with_status(status);
-    let headers = response.headers_mut();
+    let headers = Headers::new();
     for name in ["Content-Type", "ETag", "Last-Modified"] {
         if let Some(value) = asset.headers().get(name)? {
             headers.set(name, &value)?;
@@ -61,7 +59,8 @@ pub async fn get(req: Request, state: &AppState) -> Result<Response, ApiError> {
     headers.set("Access-Control-Allow-Origin", "*")?;
     headers.set("Cross-Origin-Resource-Policy", "cross-origin")?;
     headers.set("X-Content-Type-Options", "nosniff")?;
-    Ok(response)
+    // The asset's body streams through as it is: a wasm file never enters the Worker's memory.
+    Ok(asset.with_headers(headers).with_status(status))
 }
 
 /// The current file standing in for `path`, when it names a widget file of an earlier build.
@@ -82,7 +81,7 @@ async fn current_name(
                     .is_some_and(|h| h.len() == 12 && h.bytes().all(|b| b.is_ascii_hexdigit()))
         })
     };
-    let url = format!("{}/widgets/manifest.json", state.origin);
+    let url = format!("{}/widget-manifest.json", state.origin);
     let mut found = assets.fetch_request(Request::new(&url, Method::Get)?).await?;
     if found.status_code() != 200 {
         return Ok(None);

@@ -42,10 +42,16 @@ pub struct PerformanceSnapshot {
     pub feedback_reviewed: Option<String>,
 }
 
+/// Whether something built at `built_at_ms` from a service's records may still answer a read at
+/// `now_ms` (a clock that went back counts as stale).
+pub fn is_fresh(built_at_ms: u64, now_ms: u64) -> bool {
+    now_ms.checked_sub(built_at_ms).is_some_and(|age| age < FRESH_FOR_MS)
+}
+
 impl PerformanceSnapshot {
-    /// Whether the snapshot may still answer a read at `now_ms` (a clock that went back counts as stale).
+    /// Whether the snapshot may still answer a read at `now_ms`.
     pub fn is_fresh(&self, now_ms: u64) -> bool {
-        now_ms.checked_sub(self.built_at_ms).is_some_and(|age| age < FRESH_FOR_MS)
+        is_fresh(self.built_at_ms, now_ms)
     }
 
     /// The KPI report: computed on each read (cheap), so it always follows this release's rules.

@@ -33,7 +33,7 @@ const WIDGET_BUILD_DIR: &str = "target/widgets-build";
 ///
 /// The wasm, glue and stylesheet are published under content-hashed names
 /// (`servicekit_widgets.<hash>.js`, …) that can be cached for ever; `embed.js`
-/// (short-lived) names them, and `widgets/manifest.json` lets the Worker answer
+/// (short-lived) names them, and `widget-manifest.json` lets the Worker answer
 /// a request for an older hash with the current files.
 pub fn widgets(sh: &Shell) -> Result<()> {
     let built = Path::new(WIDGET_BUILD_DIR);
@@ -60,7 +60,12 @@ pub fn widgets(sh: &Shell) -> Result<()> {
     let manifest = serde_json::json!({
         "js": js, "wasm": wasm, "css": css, "manage_js": manage_js, "manage_wasm": manage_wasm,
     });
-    sh.write_file(out.join("manifest.json"), serde_json::to_string_pretty(&manifest)?)?;
+    // Outside /widgets/, which `_headers` marks as cached for a year.
+    sh.write_file(
+        Path::new(SITE_DIR).join("widget-manifest.json"),
+        serde_json::to_string_pretty(&manifest)?,
+    )?;
+    sh.copy_file("widgets/embed/_headers", Path::new(SITE_DIR).join("_headers"))?;
     let loader = sh
         .read_file("widgets/embed/embed.js")?
         .replace("__WIDGETS_JS__", &js)
