@@ -13,6 +13,7 @@ use servicekit_core::html::escape;
 use servicekit_core::kpi::{money, percent, whole_number, Figures, Movement, PeriodKpis};
 use servicekit_core::{feedback, profiles, token, trend};
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 use worker::{Request, Response};
 
 /// Content-Security-Policy of every page: only our own stylesheet.
@@ -23,18 +24,29 @@ const PAGE_CSP: &str =
 pub struct PageText {
     lang: &'static str,
     strings: BTreeMap<String, serde_json::Value>,
-    fallback: Option<Box<PageText>>,
+    /// Month names, January first.
+    months: Vec<String>,
+    fallback: Option<&'static PageText>,
 }
 
+/// The English page text, read once per Worker instance.
+static ENGLISH: OnceLock<PageText> = OnceLock::new();
+/// The Welsh page text (English where a text is missing), read once per Worker instance.
+static WELSH: OnceLock<PageText> = OnceLock::new();
+
 impl PageText {
-    fn load(lang: &'static str, json: &str, fallback: Option<PageText>) -> PageText {
-        let strings = serde_json::from_str(json).unwrap_or_default();
-        PageText { lang, strings, fallback: fallback.map(Box::new) }
+    fn load(lang: &'static str, json: &str, fallback: Option<&'static PageText>) -> PageText {
+        let strings: BTreeMap<String, serde_json::Value> = serde_json::from_str(json).unwrap_or_default();
+        let months = strings
+            .get("months")
+            .and_then(|v| serde_json::from_value::<Vec<String>>(v.clone()).ok())
+            .unwrap_or_default();
+        PageText { lang, strings, months, fallback }
     }
 
     /// English, or Welsh when asked for by `?lang=cy` or `Accept-Language`.
-    pub fn for_request(req: &Request) -> PageText {
-        let english = || PageText::load("en", include_str!("../i18n/en.json"), None);
+    pub fn for_request(req: &Request) -> &'static PageText {
+        let english = || ENGLISH.get_or_init(|| PageText::load("en", include_str!("../i18n/en.json"), None));
         let asked = req
             .url()
             .ok()
@@ -45,7 +57,9 @@ impl PageText {
             None => accept.split(',').next().is_some_and(|l| l.trim().to_ascii_lowercase().starts_with("cy")),
         };
         match welsh {
-            true => PageText::load("cy", include_str!("../i18n/cy.json"), Some(english())),
+            true => {
+                WELSH.get_or_init(|| PageText::load("cy", include_str!("../i18n/cy.json"), Some(english())))
+            }
             false => english(),
         }
     }
@@ -63,15 +77,8 @@ impl PageText {
         values.iter().fold(self.get(key), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
     }
 
-    fn months(&self) -> Vec<String> {
-        self.strings
-            .get("months")
-            .and_then(|v| serde_json::from_value::<Vec<String>>(v.clone()).ok())
-            .unwrap_or_default()
-    }
-
     fn period(&self, period: servicekit_core::measurement::Period) -> String {
-        period.label_in(&self.months(), &self.get("period_to"))
+        period.label_in(&self.months, &self.get("period_to"))
     }
 
     /// A change in percentage points in words, e.g. `up 3 percentage points`.
@@ -169,7 +176,7 @@ pub fn home(req: &Request) -> Result<Response, ApiError> {
 <h2>Role profiles</h2><ul>{roles}</ul>",
         services = escape(&t.get("services_title")),
     );
-    page(req, layout(&t, "servicekit", "/", &main), 200)
+    page(req, layout(t, "servicekit", "/", &main), 200)
 }
 
 /// `GET /manage`: the manage page for service managers (the tools run in the manage widget).
@@ -183,7 +190,7 @@ pub fn manage(req: &Request) -> Result<Response, ApiError> {
         lang = t.lang,
         noscript = escape(&t.get("manage_noscript")),
     );
-    page_with_policy(req, layout(&t, &t.get("manage_title"), "/manage", &main), 200, MANAGE_CSP)
+    page_with_policy(req, layout(t, &t.get("manage_title"), "/manage", &main), 200, MANAGE_CSP)
 }
 
 /// Content-Security-Policy of the embed builder: our own scripts, wasm for the preview, calls to this origin.
@@ -289,7 +296,7 @@ pub async fn embed_builder(req: &Request, state: &AppState) -> Result<Response, 
         // The snippet itself, so the preview is exactly what the editor will paste.
         preview = code,
     );
-    page_with_policy(req, layout(&t, &t.get("builder_title"), "/embed-builder", &main), 200, BUILDER_CSP)
+    page_with_policy(req, layout(t, &t.get("builder_title"), "/embed-builder", &main), 200, BUILDER_CSP)
 }
 
 fn or_no_data(t: &PageText, value: Option<String>) -> String {
@@ -316,11 +323,11 @@ pub async fn services(req: &Request, state: &AppState) -> Result<Response, ApiEr
             lang = t.lang,
             name = escape(&summary.name),
             stage = escape(&t.stage(summary.stage)),
-            period = or_no_data(&t, latest.as_ref().map(|l| t.period(l.period))),
-            cost = or_no_data(&t, f.cost_per_transaction.map(money)),
-            satisfaction = or_no_data(&t, f.satisfaction.map(percent)),
-            completion = or_no_data(&t, f.completion_rate.map(percent)),
-            take_up = or_no_data(&t, f.digital_take_up.map(percent)),
+            period = or_no_data(t, latest.as_ref().map(|l| t.period(l.period))),
+            cost = or_no_data(t, f.cost_per_transaction.map(money)),
+            satisfaction = or_no_data(t, f.satisfaction.map(percent)),
+            completion = or_no_data(t, f.completion_rate.map(percent)),
+            take_up = or_no_data(t, f.digital_take_up.map(percent)),
         ));
     }
     let table = match listed.is_empty() {
@@ -344,7 +351,7 @@ pub async fn services(req: &Request, state: &AppState) -> Result<Response, ApiEr
         title = escape(&t.get("services_title")),
         intro = escape(&t.get("services_intro")),
     );
-    page(req, layout(&t, &t.get("services_title"), "/services", &main), 200)
+    page(req, layout(t, &t.get("services_title"), "/services", &main), 200)
 }
 
 /// `GET /services/{slug}`: the service's public performance page; 404 page for an unknown slug.
@@ -353,7 +360,7 @@ pub async fn service(req: &Request, state: &AppState, slug: &str) -> Result<Resp
     let store = Store::open(&state.env)?;
     let perf = match performance(&store, slug).await {
         Ok(perf) => perf,
-        Err(ApiError::NotFound(_)) => return not_found(req, &t),
+        Err(ApiError::NotFound(_)) => return not_found(req, t),
         Err(other) => return Err(other),
     };
     let snapshot = &perf.snapshot;
@@ -374,24 +381,24 @@ pub async fn service(req: &Request, state: &AppState, slug: &str) -> Result<Resp
             escape(&t.get("feedback_overdue"))
         ));
     }
-    main.push_str(&kpi_cards(&t, &perf));
-    main.push_str(&take_up_section(&t, &perf));
-    main.push_str(&kpi_table(&t, &perf.report.periods));
+    main.push_str(&kpi_cards(t, &perf));
+    main.push_str(&take_up_section(t, &perf));
+    main.push_str(&kpi_table(t, &perf.report.periods));
     main.push_str(&format!(
         "<p><a href=\"/v1/services/{slug}/measurements?format=csv\" download>{csv}</a> · <a href=\"/v1/services/{slug}/measurements\">{json}</a></p>",
         slug = escape(slug),
         csv = escape(&t.get("download_csv")),
         json = escape(&t.get("download_json")),
     ));
-    main.push_str(&needs_section(&t, &perf, slug));
-    main.push_str(&coe_section(&t, &snapshot.coes, slug));
+    main.push_str(&needs_section(t, &perf, slug));
+    main.push_str(&coe_section(t, &snapshot.coes, slug));
     if let Some(updated) = &perf.report.last_updated {
         main.push_str(&format!(
             "<p class=\"stamp\">{}</p>",
             escape(&t.fill("last_updated", &[("date", updated.get(..10).unwrap_or(updated))]))
         ));
     }
-    page(req, layout(&t, &name, &format!("/services/{slug}"), &main), 200)
+    page(req, layout(t, &name, &format!("/services/{slug}"), &main), 200)
 }
 
 /// A page's result, with storage failures shown as an HTML "try again later" page (503).
@@ -405,7 +412,7 @@ pub fn or_unavailable_page(req: &Request, result: Result<Response, ApiError>) ->
                 title = escape(&t.get("unavailable_title")),
                 body = escape(&t.get("unavailable_body")),
             );
-            let mut response = page(req, layout(&t, &t.get("unavailable_title"), "/services", &main), 503)?;
+            let mut response = page(req, layout(t, &t.get("unavailable_title"), "/services", &main), 503)?;
             response.headers_mut().set("Retry-After", "60")?;
             response.headers_mut().set("Cache-Control", "no-store")?;
             Ok(response)
@@ -531,7 +538,7 @@ fn take_up_section(t: &PageText, perf: &Performance) -> String {
             .map(|v| t.fill("target", &[("value", &percent(v))]))
             .unwrap_or_default(),
         point: t.get("take_up_point"),
-        months: t.months(),
+        months: t.months.clone(),
         to: t.get("period_to"),
     };
     let with_take_up = trend::with_take_up(periods);
