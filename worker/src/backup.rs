@@ -18,7 +18,7 @@ pub async fn export(req: &Request, state: &AppState, slug: &str) -> Result<Respo
         true => store.service(slug).await?,
         false => None,
     };
-    let stored = stored.ok_or_else(|| ApiError::NotFound(format!("There is no service called '{slug}'.")))?;
+    let stored = stored.ok_or_else(|| ApiError::unknown_service(slug))?;
     let (versions, summaries, periods, months, feedback_reviewed) = futures_util::join!(
         store.contract_versions(slug),
         store.coes(slug),

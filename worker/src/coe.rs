@@ -33,7 +33,7 @@ pub async fn create(mut req: Request, state: &AppState, slug: &str) -> Result<Re
 /// A service's documents, oldest first.
 pub async fn list(state: &AppState, slug: &str) -> Result<Response, ApiError> {
     if !contract::is_valid_slug(slug) {
-        return Err(ApiError::NotFound(format!("There is no service called '{slug}'.")));
+        return Err(ApiError::unknown_service(slug));
     }
     let summaries = Store::open(&state.env)?.coes(slug).await?;
     Ok(Response::from_json(&summaries)?)

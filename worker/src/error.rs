@@ -34,6 +34,11 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// The 404 for a slug that names no service (or is not a slug at all).
+    pub fn unknown_service(slug: &str) -> ApiError {
+        ApiError::NotFound(format!("There is no service called '{slug}'."))
+    }
+
     /// Renders the error as `application/problem+json`, logging internal detail.
     pub fn into_response(self) -> Response {
         let allow = match &self {

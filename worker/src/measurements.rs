@@ -86,7 +86,7 @@ pub async fn service(store: &Store, slug: &str) -> Result<StoredService, ApiErro
         true => store.service(slug).await?,
         false => None,
     };
-    found.ok_or_else(|| ApiError::NotFound(format!("There is no service called '{slug}'.")))
+    found.ok_or_else(|| ApiError::unknown_service(slug))
 }
 
 /// What a service's pages, contract view and KPI endpoint are built from.
@@ -104,7 +104,7 @@ pub struct Performance {
 /// (a write fault, or another reader storing at the same moment) only costs them a rebuild.
 pub async fn performance(store: &Store, slug: &str) -> Result<Performance, ApiError> {
     if !contract::is_valid_slug(slug) {
-        return Err(ApiError::NotFound(format!("There is no service called '{slug}'.")));
+        return Err(ApiError::unknown_service(slug));
     }
     let now_ms = worker::Date::now().as_millis();
     let snapshot = match store.performance_snapshot(slug).await? {
@@ -154,7 +154,7 @@ async fn build_snapshot(store: &Store, slug: &str, now_ms: u64) -> Result<Perfor
 /// The report's JSON is kept beside the snapshot: while fresh it is sent as it is (one KV read, no JSON work).
 pub async fn kpis(state: &AppState, slug: &str) -> Result<Response, ApiError> {
     if !contract::is_valid_slug(slug) {
-        return Err(ApiError::NotFound(format!("There is no service called '{slug}'.")));
+        return Err(ApiError::unknown_service(slug));
     }
     let store = Store::open(&state.env)?;
     let json = match store.kpi_report_json(slug).await? {

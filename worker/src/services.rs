@@ -60,7 +60,7 @@ pub async fn authorised(
         true => store.service(slug).await?,
         false => None,
     };
-    let stored = stored.ok_or_else(|| ApiError::NotFound(format!("There is no service called '{slug}'.")))?;
+    let stored = stored.ok_or_else(|| ApiError::unknown_service(slug))?;
     let header = req.headers().get("Authorization")?.unwrap_or_default();
     let by_token = token::from_bearer(&header).is_some_and(|t| token::verify(t, &stored.token_hash));
     if by_token || (admin_too && admin::require(req, &state.env).is_ok()) {
@@ -128,7 +128,7 @@ pub async fn get_contract(state: &AppState, slug: &str) -> Result<Response, ApiE
 /// Every saved version, oldest first.
 pub async fn versions(state: &AppState, slug: &str) -> Result<Response, ApiError> {
     if !contract::is_valid_slug(slug) {
-        return Err(ApiError::NotFound(format!("There is no service called '{slug}'.")));
+        return Err(ApiError::unknown_service(slug));
     }
     let versions = Store::open(&state.env)?.contract_versions(slug).await?;
     let listed: Vec<VersionLink> = versions.into_iter().map(|v| VersionLink::of(slug, v)).collect();

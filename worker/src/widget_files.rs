@@ -13,9 +13,7 @@ use crate::AppState;
 use serde::Deserialize;
 use worker::{Headers, Method, Request, Response};
 
-/// How long a content-hashed widget file may be cached: a year, never revalidated.
-const IMMUTABLE: &str = "public, max-age=31536000, immutable";
-/// How long `embed.js` (and a stand-in for an old file) may be cached.
+/// How long a stand-in for an earlier build's file may be cached (current files: see `_headers`).
 const SHORT: &str = "public, max-age=300";
 
 /// The current widget file names, written by `cargo xtask build`.
@@ -32,19 +30,14 @@ struct Manifest {
     manage_wasm: Option<String>,
 }
 
-/// Serves a widget file from the `ASSETS` binding, readable from any origin.
+/// Answers a widget file name the assets do not have with the current file of its kind, readable from any origin.
 pub async fn get(req: Request, state: &AppState) -> Result<Response, ApiError> {
-    let path = req.path();
     let assets = state.env.assets("ASSETS")?;
-    let mut asset = assets.fetch_request(req.clone()?).await?;
-    let mut cache = if path == "/embed.js" { SHORT } else { IMMUTABLE };
-    if asset.status_code() == 404 {
-        if let Some(current) = current_name(&assets, state, &path).await? {
-            let url = format!("{}/widgets/{current}", state.origin);
-            asset = assets.fetch_request(Request::new(&url, Method::Get)?).await?;
-            cache = SHORT;
-        }
-    }
+    let Some(current) = current_name(&assets, state, &req.path()).await? else {
+        return Err(ApiError::NotFound("There is no widget file at this address.".to_owned()));
+    };
+    let url = format!("{}/widgets/{current}", state.origin);
+    let asset = assets.fetch_request(Request::new(&url, Method::Get)?).await?;
     let status = asset.status_code();
     let headers = Headers::new();
     for name in ["Content-Type", "ETag", "Last-Modified"] {
@@ -53,9 +46,9 @@ pub async fn get(req: Request, state: &AppState) -> Result<Response, ApiError> {
         }
     }
     if status == 200 {
-        headers.set("Cache-Control", cache)?;
+        headers.set("Cache-Control", SHORT)?;
     }
-    // Widget code is public: any page may load it. The API itself stays behind ALLOWED_ORIGINS.
+    // The same access as `_headers` gives the current files: any page may load widget code.
     headers.set("Access-Control-Allow-Origin", "*")?;
     headers.set("Cross-Origin-Resource-Policy", "cross-origin")?;
     headers.set("X-Content-Type-Options", "nosniff")?;
