@@ -23,9 +23,10 @@ test('the loader is short-lived and names content-hashed files that are cached f
   assert.equal(loader.headers.get('access-control-allow-origin'), '*');
   const source = await loader.text();
   const names = [...source.matchAll(/(servicekit[a-z_]*\.[0-9a-f]{12}\.(?:js|wasm|css))/g)].map((m) => m[1]);
-  // The widgets' JS, wasm and CSS, and the manage page's own JS and wasm.
-  assert.equal(names.length, 5, source);
-  for (const stem of ['servicekit_widgets.', 'servicekit_widgets_bg.', 'servicekit.', 'servicekit_manage.', 'servicekit_manage_bg.']) {
+  // The CSS, then JS and wasm for the bundle of all widgets, each widget's own and the manage page's.
+  const bundles = ['widgets', 'self_assessment', 'team_coverage', 'contract', 'take_up', 'feedback', 'manage'];
+  assert.equal(names.length, 1 + 2 * bundles.length, source);
+  for (const stem of ['servicekit.', ...bundles.flatMap((b) => [`servicekit_${b}.`, `servicekit_${b}_bg.`])]) {
     assert.ok(names.some((n) => n.startsWith(stem)), `${stem} in ${names}`);
   }
   for (const name of names) {
@@ -40,7 +41,7 @@ test('the loader is short-lived and names content-hashed files that are cached f
 
 test('a loader from an earlier build gets the current files, briefly cached', async () => {
   const source = await (await get('/embed.js')).text();
-  for (const stem of ['servicekit_widgets', 'servicekit_manage']) {
+  for (const stem of ['servicekit_widgets', 'servicekit_take_up', 'servicekit_manage']) {
     const current = source.match(new RegExp(`(${stem}\\.[0-9a-f]{12}\\.js)`))[1];
     const currentBody = await (await get(`/widgets/${current}`)).text();
     for (const old of [`/widgets/${stem}.0123456789ab.js`, `/widgets/${stem}.js`]) {
@@ -52,5 +53,6 @@ test('a loader from an earlier build gets the current files, briefly cached', as
   }
   assert.equal((await get('/widgets/servicekit_manage_bg.0123456789ab.wasm')).headers.get('content-type'), 'application/wasm');
   assert.equal((await get('/widgets/servicekit_widgets_bg.0123456789ab.wasm')).headers.get('content-type'), 'application/wasm');
+  assert.equal((await get('/widgets/servicekit_self_assessment_bg.0123456789ab.wasm')).headers.get('content-type'), 'application/wasm');
   assert.equal((await get('/widgets/not-a-widget-file.js')).status, 404);
 });

@@ -1,5 +1,6 @@
-// Host pages download only the intranet widgets' bundle; the manage page's tools
-// come in a bundle of their own that only /manage loads.
+// Host pages download the fewest widget bytes: a page with one kind of widget
+// gets that widget's own bundle, a page with them all the bundle holding them
+// all; the manage page's tools come in a bundle that only /manage loads.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { workerAndBrowser } from './fixtures/session.mjs';
@@ -24,12 +25,20 @@ test('a page with every widget loads the widgets bundle and not the manage tools
   const fetched = await widgetFiles('/demo/all.html', (page) =>
     page.locator('servicekit-self-assessment').getByRole('radio').first().waitFor());
   assert.ok(fetched.some((f) => /^servicekit_widgets_bg\.[0-9a-f]{12}\.wasm$/.test(f)), fetched.join(', '));
-  assert.ok(!fetched.some((f) => f.startsWith('servicekit_manage')), `manage bundle fetched: ${fetched.join(', ')}`);
+  assert.equal(fetched.filter((f) => f.endsWith('.wasm')).length, 1, fetched.join(', '));
+});
+
+test('a page with one kind of widget loads only that widget\'s own bundle', async () => {
+  const fetched = await widgetFiles('/demo/index.html', (page) =>
+    page.locator('servicekit-self-assessment').getByRole('radio').first().waitFor());
+  const wasm = fetched.filter((f) => f.endsWith('.wasm'));
+  assert.equal(wasm.length, 1, fetched.join(', '));
+  assert.match(wasm[0], /^servicekit_self_assessment_bg\.[0-9a-f]{12}\.wasm$/);
 });
 
 test('the manage page loads its own bundle and not the intranet widgets', async () => {
   const fetched = await widgetFiles('/manage', (page) =>
     page.locator('servicekit-manage').getByRole('button').first().waitFor());
   assert.ok(fetched.some((f) => /^servicekit_manage_bg\.[0-9a-f]{12}\.wasm$/.test(f)), fetched.join(', '));
-  assert.ok(!fetched.some((f) => f.startsWith('servicekit_widgets')), `widgets bundle fetched: ${fetched.join(', ')}`);
+  assert.equal(fetched.filter((f) => f.endsWith('.wasm')).length, 1, fetched.join(', '));
 });

@@ -1,26 +1,51 @@
 // servicekit embed loader. One <script type="module"> tag per page; it defines
-// the servicekit custom elements and loads the widgets' wasm once, only when
-// an element is on the page. Every element shares that one wasm instance.
+// the servicekit custom elements and loads widget wasm only when an element is
+// on the page: each kind of widget has a bundle of its own, and one bundle holds
+// them all; a page gets whichever downloads fewer bytes for the kinds it has.
 const base = new URL('.', import.meta.url);
-// xtask fills in the content-hashed file names at build time.
+// xtask fills in the content-hashed file names (and sizes in bytes) at build time.
 const stylesheet = new URL('widgets/__WIDGETS_CSS__', base).href;
-const bundles = {};
+const BUNDLES = __BUNDLES__;
+const loading = {};
 
-/** Loads a wasm bundle once: the intranet widgets, or the manage page's tools (only on /manage). */
-function load(js, wasm) {
-  if (!bundles[js]) {
+/** Loads bundle `name` once; every element using it shares its one wasm instance. */
+function load(name) {
+  if (!loading[name]) {
+    const { js, wasm } = BUNDLES[name];
     // Start the wasm download now, so that it overlaps the JS glue's.
     const binary = fetch(new URL(`widgets/${wasm}`, base));
     binary.catch(() => {}); // a failure is reported once, where the glue awaits it
-    bundles[js] = import(new URL(`widgets/${js}`, base).href).then(async (module) => {
+    loading[name] = import(new URL(`widgets/${js}`, base).href).then(async (module) => {
       await module.default({ module_or_path: binary });
       return module;
     });
   }
-  return bundles[js];
+  return loading[name];
 }
-const loadWidgets = () => load('__WIDGETS_JS__', '__WIDGETS_WASM__');
-const loadManage = () => load('__MANAGE_JS__', '__MANAGE_WASM__');
+
+/** Custom element name → its widget's bundle (the manage page's tools are only in `manage`). */
+const KINDS = {
+  'servicekit-self-assessment': 'self-assessment',
+  'servicekit-team-coverage': 'team-coverage',
+  'servicekit-contract': 'contract',
+  'servicekit-take-up': 'take-up',
+  'servicekit-feedback': 'feedback',
+  'servicekit-manage': 'manage',
+};
+
+/**
+ * The bundle for a widget of `kind`: one already loading that has it, else its
+ * own when the own bundles of every kind on the page (not yet loading) add up to
+ * no more than the bundle with them all.
+ */
+function bundleFor(kind) {
+  if (kind === 'manage' || loading[kind]) return kind;
+  if (loading.widgets) return 'widgets';
+  const tags = Object.keys(KINDS).filter((tag) => KINDS[tag] !== 'manage').join(',');
+  const kinds = new Set([kind, ...[...document.querySelectorAll(tags)].map((e) => KINDS[e.localName])]);
+  const separate = [...kinds].filter((k) => !loading[k]).reduce((n, k) => n + BUNDLES[k].bytes, 0);
+  return separate <= BUNDLES.widgets.bytes ? kind : 'widgets';
+}
 
 function failed(element, error) {
   console.error('servicekit: the widget could not start', error);
@@ -36,14 +61,14 @@ function language(element) {
 }
 
 /** Defines `<name>`, mounting it with `mount(module, element, api)` once it is on the page. */
-function define(name, mount, bundle = loadWidgets) {
+function define(name, mount) {
   if (customElements.get(name)) return;
   customElements.define(name, class extends HTMLElement {
     connectedCallback() {
       if (this.dataset.skMounted) return;
       this.dataset.skMounted = 'true';
       const api = (this.getAttribute('api') || base.origin).replace(/\/$/, '');
-      bundle()
+      load(bundleFor(KINDS[name]))
         .then((module) => {
           mount(module, this, api);
           performance.mark(`servicekit:${name}:mounted`);
@@ -66,4 +91,4 @@ define('servicekit-take-up', (module, element, api) => module.mount_take_up(
 define('servicekit-feedback', (module, element, api) => module.mount_feedback(
   element, api, element.getAttribute('service') || '', language(element), stylesheet,
 ));
-define('servicekit-manage', (module, element, api) => module.mount_manage(element, api, language(element), stylesheet), loadManage);
+define('servicekit-manage', (module, element, api) => module.mount_manage(element, api, language(element), stylesheet));

@@ -14,7 +14,7 @@ pub fn AnswersFile(profile: Arc<RoleProfile>, draft: RwSignal<AssessmentSubmissi
     let t = use_strings();
     let message = RwSignal::new(None::<(bool, String)>);
     let json_href = move || {
-        draft.with(|d| data_url("application/json", &serde_json::to_string_pretty(d).unwrap_or_default()))
+        draft.with(|d| data_url("application/json", &crate::json::write(d, true).unwrap_or_default()))
     };
     let csv_href = {
         let profile = profile.clone();
@@ -63,9 +63,9 @@ fn import(
     profile: &RoleProfile,
     draft: RwSignal<AssessmentSubmission>,
 ) -> (bool, String) {
-    let mut imported = match serde_json::from_str::<AssessmentSubmission>(text) {
-        Ok(imported) => imported,
-        Err(_) => return (false, t.import_not_assessment.as_str().to_owned()),
+    let mut imported = match crate::json::parse::<AssessmentSubmission>(text) {
+        Some(imported) => imported,
+        None => return (false, t.import_not_assessment.as_str().to_owned()),
     };
     let problems = assessment::check_draft(&imported, profile);
     if !problems.is_empty() {

@@ -2,10 +2,11 @@
 //! (English complete; Welsh may be partial and falls back to English key by key).
 //! A widget's language comes from its `lang` attribute.
 
+use js_sys::{Array, Object, Reflect, JSON};
 use leptos::prelude::*;
-use serde_json::{Map, Value};
 use servicekit_core::{GapStatus, GapSummary, LevelRange, Scale};
 use std::cell::RefCell;
+use wasm_bindgen::JsValue;
 
 const EN: &str = include_str!("../i18n/en.json");
 const CY: &str = include_str!("../i18n/cy.json");
@@ -40,9 +41,9 @@ macro_rules! strings {
         }
 
         impl Strings {
-            /// Reads every field from the translation file's object (missing keys are empty).
-            fn from_json(lang: &'static str, file: &Map<String, Value>) -> Strings {
-                Strings { lang, $( $field: Text::read(file.get(stringify!($field))), )* }
+            /// Reads every field from the translation file's object, parsed by the browser (missing keys are empty).
+            fn from_json(lang: &'static str, file: &JsValue) -> Strings {
+                Strings { lang, $( $field: Text::read(&field(file, stringify!($field))), )* }
             }
         }
     };
@@ -393,47 +394,63 @@ strings! {
     contract_coe: String,
 }
 
+/// `object[key]`; `undefined` when it is missing or `object` is not an object.
+fn field(object: &JsValue, key: &str) -> JsValue {
+    if object.is_object() {
+        Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
 /// A value read from a translation file (done by hand, not by serde: one small
 /// function per type instead of a generated visitor for every field).
 trait Text: Sized {
     /// The value at a key; empty when the key is missing or of another shape.
-    fn read(value: Option<&Value>) -> Self;
+    fn read(value: &JsValue) -> Self;
 }
 
 impl Text for String {
-    fn read(value: Option<&Value>) -> Self {
-        value.and_then(Value::as_str).unwrap_or_default().to_owned()
+    fn read(value: &JsValue) -> Self {
+        value.as_string().unwrap_or_default()
     }
 }
 
 impl Text for Vec<String> {
-    fn read(value: Option<&Value>) -> Self {
-        value
-            .and_then(Value::as_array)
-            .map(|items| items.iter().map(|v| String::read(Some(v))).collect())
-            .unwrap_or_default()
+    fn read(value: &JsValue) -> Self {
+        if Array::is_array(value) {
+            Array::from(value).iter().map(|v| String::read(&v)).collect()
+        } else {
+            Vec::new()
+        }
     }
 }
 
 impl Text for [String; 4] {
-    fn read(value: Option<&Value>) -> Self {
+    fn read(value: &JsValue) -> Self {
         let mut items = Vec::<String>::read(value).into_iter();
         std::array::from_fn(|_| items.next().unwrap_or_default())
     }
 }
 
 impl Text for std::collections::BTreeMap<String, String> {
-    fn read(value: Option<&Value>) -> Self {
-        value
-            .and_then(Value::as_object)
-            .map(|table| table.iter().map(|(k, v)| (k.clone(), String::read(Some(v)))).collect())
-            .unwrap_or_default()
+    fn read(value: &JsValue) -> Self {
+        if !value.is_object() || Array::is_array(value) {
+            return Self::new();
+        }
+        Object::entries(&Object::from(value.clone()))
+            .iter()
+            .map(|entry| {
+                let pair = Array::from(&entry);
+                (String::read(&pair.get(0)), String::read(&pair.get(1)))
+            })
+            .collect()
     }
 }
 
 impl Text for Plural {
-    fn read(value: Option<&Value>) -> Self {
-        let form = |name: &str| value.and_then(|v| v.get(name)).and_then(Value::as_str).map(str::to_owned);
+    fn read(value: &JsValue) -> Self {
+        let form = |name: &str| field(value, name).as_string();
         Plural {
             zero: form("zero"),
             one: form("one"),
@@ -491,16 +508,14 @@ pub fn strings(lang: &str) -> &'static Strings {
     if let Some(found) = LOADED.with(|l| l.borrow().iter().copied().find(|s| s.lang == lang)) {
         return found;
     }
-    let mut merged: serde_json::Value = serde_json::from_str(EN).expect("en.json is valid JSON");
+    // Parsed by the browser's JSON.parse: no JSON parser in the wasm for this.
+    let merged = JSON::parse(EN).expect("en.json is valid JSON");
     if lang == "cy" {
-        let welsh: serde_json::Value = serde_json::from_str(CY).expect("cy.json is valid JSON");
-        if let (Some(base), Some(over)) = (merged.as_object_mut(), welsh.as_object()) {
-            for (key, value) in over {
-                base.insert(key.clone(), value.clone());
-            }
-        }
+        let welsh = JSON::parse(CY).expect("cy.json is valid JSON");
+        // Welsh keys over English ones: a key not yet translated stays English.
+        Object::assign(&Object::from(merged.clone()), &Object::from(welsh));
     }
-    let loaded = Strings::from_json(lang, merged.as_object().expect("en.json is an object"));
+    let loaded = Strings::from_json(lang, &merged);
     let loaded: &'static Strings = Box::leak(Box::new(loaded));
     LOADED.with(|l| l.borrow_mut().push(loaded));
     loaded

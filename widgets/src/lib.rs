@@ -8,24 +8,25 @@
 //! builds the manage page's bundle, loaded only by `/manage`.
 #![cfg_attr(not(all(feature = "widgets", feature = "manage")), allow(dead_code))]
 
-#[cfg(feature = "widgets")]
+#[cfg(feature = "self-assessment")]
 mod answers_file;
 mod api;
-#[cfg(feature = "widgets")]
+#[cfg(feature = "contract")]
 mod contract_viewer;
-#[cfg(feature = "widgets")]
+#[cfg(feature = "feedback")]
 mod feedback_form;
 mod files;
-#[cfg(feature = "widgets")]
+#[cfg(feature = "self-assessment")]
 mod gap_chart;
 mod i18n;
+mod json;
 #[cfg(feature = "manage")]
 mod manage;
-#[cfg(feature = "widgets")]
+#[cfg(feature = "self-assessment")]
 mod self_assessment;
-#[cfg(feature = "widgets")]
+#[cfg(feature = "take-up")]
 mod take_up_chart;
-#[cfg(feature = "widgets")]
+#[cfg(feature = "team-coverage")]
 mod team_coverage;
 
 use leptos::prelude::*;
@@ -38,7 +39,7 @@ use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 /// to count the assessment towards (empty for none), `lang` the language
 /// (`en` or `cy`) and `stylesheet` the URL of the widgets' CSS, linked inside
 /// the shadow root.
-#[cfg(feature = "widgets")]
+#[cfg(feature = "self-assessment")]
 #[wasm_bindgen]
 pub fn mount_self_assessment(
     host: HtmlElement,
@@ -55,7 +56,7 @@ pub fn mount_self_assessment(
 }
 
 /// Mounts the team coverage widget into `host`'s shadow root, in `lang`.
-#[cfg(feature = "widgets")]
+#[cfg(feature = "team-coverage")]
 #[wasm_bindgen]
 pub fn mount_team_coverage(
     host: HtmlElement,
@@ -67,7 +68,7 @@ pub fn mount_team_coverage(
 }
 
 /// Mounts the contract viewer for the service `slug` into `host`'s shadow root, in `lang`.
-#[cfg(feature = "widgets")]
+#[cfg(feature = "contract")]
 #[wasm_bindgen]
 pub fn mount_contract(
     host: HtmlElement,
@@ -80,7 +81,7 @@ pub fn mount_contract(
 }
 
 /// Mounts the digital take-up chart of the service `slug` into `host`'s shadow root, in `lang`.
-#[cfg(feature = "widgets")]
+#[cfg(feature = "take-up")]
 #[wasm_bindgen]
 pub fn mount_take_up(
     host: HtmlElement,
@@ -93,7 +94,7 @@ pub fn mount_take_up(
 }
 
 /// Mounts the "rate this service" form for the service `slug` into `host`'s shadow root, in `lang`.
-#[cfg(feature = "widgets")]
+#[cfg(feature = "feedback")]
 #[wasm_bindgen]
 pub fn mount_feedback(
     host: HtmlElement,

@@ -10,7 +10,7 @@
 use crate::api::{self, ApiFailure};
 use crate::files::{data_url, on_file_text};
 use crate::i18n::use_strings;
-use gloo_storage::{SessionStorage, Storage};
+use crate::json::Storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use servicekit_core::coe::{self, ActionStatus, CoeSummary, CorrectionOfError, CorrectiveAction};
@@ -48,10 +48,10 @@ pub fn ManagePage(
     /// Origin of the servicekit API.
     api: String,
 ) -> impl IntoView {
-    let session = RwSignal::new(SessionStorage::get::<Session>(SESSION_KEY).ok());
+    let session = RwSignal::new(Storage::Session.get::<Session>(SESSION_KEY));
     let new_token = RwSignal::new(None::<String>);
     let sign_out = move |_| {
-        SessionStorage::delete(SESSION_KEY);
+        Storage::Session.delete(SESSION_KEY);
         session.set(None);
     };
     view! {
@@ -93,7 +93,7 @@ fn SignIn(api: String, session: RwSignal<Option<Session>>) -> impl IntoView {
         spawn_local(async move {
             match api::check_service_token(&api, &candidate.slug, &candidate.token).await {
                 Ok(()) => {
-                    let _ = SessionStorage::set(SESSION_KEY, &candidate);
+                    Storage::Session.set(SESSION_KEY, &candidate);
                     session.set(Some(candidate));
                 }
                 Err(ApiFailure::Unreachable) => error.set(Some(m("unreachable"))),
@@ -967,7 +967,7 @@ fn TokenRotation(
             match api::rotate_token(&api, &session.slug, &session.token).await {
                 Ok(token) => {
                     let renewed = Session { slug: session.slug.clone(), token: token.clone() };
-                    let _ = SessionStorage::set(SESSION_KEY, &renewed);
+                    Storage::Session.set(SESSION_KEY, &renewed);
                     fresh.set(Some(token));
                     confirming.set(false);
                     // Every tool now works with the new token.

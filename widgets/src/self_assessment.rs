@@ -4,7 +4,7 @@ use crate::answers_file::{AnswersFile, PrintPack};
 use crate::api::{self, ApiFailure};
 use crate::gap_chart::GapChart;
 use crate::i18n::use_strings;
-use gloo_storage::{LocalStorage, Storage};
+use crate::json::Storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use servicekit_core::api::Created;
@@ -138,8 +138,8 @@ fn draft_key(role: &str) -> String {
 fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) -> impl IntoView {
     let t = use_strings();
     let key = draft_key(&profile.id);
-    let mut restored = LocalStorage::get::<AssessmentSubmission>(&key)
-        .ok()
+    let mut restored = Storage::Local
+        .get::<AssessmentSubmission>(&key)
         .filter(|draft| draft.role == profile.id)
         .unwrap_or_else(|| AssessmentSubmission { role: profile.id.clone(), ..Default::default() });
     restored.team = team.clone();
@@ -151,11 +151,11 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
         move || {
             let (api, last_key) = (api.clone(), last_key.clone());
             async move {
-                let last = LocalStorage::get::<Created>(&last_key).ok()?;
+                let last = Storage::Local.get::<Created>(&last_key)?;
                 match api::assessment(&api, &last.id, &last.token).await {
                     Ok(record) => Some((last, record)),
                     Err(ApiFailure::Refused(_)) => {
-                        LocalStorage::delete(&last_key);
+                        Storage::Local.delete(&last_key);
                         None
                     }
                     Err(ApiFailure::Unreachable) => None,
@@ -179,7 +179,7 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
     });
     Effect::new({
         let key = key.clone();
-        move |_| draft.with(|d| LocalStorage::set(&key, d).ok())
+        move |_| draft.with(|d| Storage::Local.set(&key, d))
     });
 
     let gaps = Memo::new({
@@ -231,8 +231,8 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
             spawn_local(async move {
                 match api::submit(&api, &submission).await {
                     Ok(created) => {
-                        LocalStorage::delete(&key);
-                        let _ = LocalStorage::set(&last_key, &created);
+                        Storage::Local.delete(&key);
+                        Storage::Local.set(&last_key, &created);
                         saved.set(Some(created));
                     }
                     Err(err) => {
@@ -599,7 +599,7 @@ fn SavedPanel(api: String, created: Created, summary: String, last_key: String) 
             spawn_local(async move {
                 let outcome = match api::delete_assessment(&api, &created.id, &created.token).await {
                     Ok(()) => {
-                        LocalStorage::delete(&last_key);
+                        Storage::Local.delete(&last_key);
                         (true, t.deleted.clone())
                     }
                     Err(_) => (false, t.delete_failed.clone()),

@@ -208,20 +208,24 @@ fn Chart(report: KpiReport, csv: String) -> impl IntoView {
             .unwrap_or_default()
     };
 
-    let table_rows = with_take_up
-        .iter()
-        .rev()
-        .map(|p| {
-            view! {
-                <tr>
-                    <th scope="row" class="sk-table__header">{period_label(t, p.period)}</th>
-                    <td class="sk-table__numeric">{p.figures.digital_take_up.map(percent).unwrap_or_default()}</td>
-                    <td class="sk-table__numeric">{p.figures.assisted_digital_share.map(percent).unwrap_or_default()}</td>
-                    <td class="sk-table__numeric">{whole_number(p.figures.completed)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    // The table's rows are built when it is first shown: a chart of ten years need not wait for 120 hidden rows.
+    let table_periods = with_take_up.clone();
+    let table_rows = move || {
+        table_periods
+            .iter()
+            .rev()
+            .map(|p| {
+                view! {
+                    <tr>
+                        <th scope="row" class="sk-table__header">{period_label(t, p.period)}</th>
+                        <td class="sk-table__numeric">{p.figures.digital_take_up.map(percent).unwrap_or_default()}</td>
+                        <td class="sk-table__numeric">{p.figures.assisted_digital_share.map(percent).unwrap_or_default()}</td>
+                        <td class="sk-table__numeric">{whole_number(p.figures.completed)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
     let mix_periods = with_take_up.clone();
     let mix = move || {
         let period = active.get().and_then(|i| mix_periods.get(i)).or(mix_periods.last())?.clone();
@@ -301,16 +305,18 @@ fn Chart(report: KpiReport, csv: String) -> impl IntoView {
         </p>
         <Show when=move || show_mix.get()>{mix.clone()}</Show>
         <div hidden=move || !show_table.get() data-testid="sk-take-up-table">
-            <div class="sk-table-wrap"><table class="sk-table">
-                <caption class="sk-table__caption">{t.take_up_table_caption.as_str()}</caption>
-                <thead><tr>
-                    <th scope="col" class="sk-table__header">{t.column_period.as_str()}</th>
-                    <th scope="col" class="sk-table__header sk-table__numeric">{t.column_take_up.as_str()}</th>
-                    <th scope="col" class="sk-table__header sk-table__numeric">{t.column_assisted.as_str()}</th>
-                    <th scope="col" class="sk-table__header sk-table__numeric">{t.column_completed.as_str()}</th>
-                </tr></thead>
-                <tbody>{table_rows}</tbody>
-            </table></div>
+            <Show when=move || show_table.get()>
+                <div class="sk-table-wrap"><table class="sk-table">
+                    <caption class="sk-table__caption">{t.take_up_table_caption.as_str()}</caption>
+                    <thead><tr>
+                        <th scope="col" class="sk-table__header">{t.column_period.as_str()}</th>
+                        <th scope="col" class="sk-table__header sk-table__numeric">{t.column_take_up.as_str()}</th>
+                        <th scope="col" class="sk-table__header sk-table__numeric">{t.column_assisted.as_str()}</th>
+                        <th scope="col" class="sk-table__header sk-table__numeric">{t.column_completed.as_str()}</th>
+                    </tr></thead>
+                    <tbody>{table_rows.clone()}</tbody>
+                </table></div>
+            </Show>
         </div>
     }
 }

@@ -11,6 +11,7 @@
 use crate::error::ApiError;
 use crate::AppState;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use worker::{Headers, Method, Request, Response};
 
 /// How long a stand-in for an earlier build's file may be cached (current files: see `_headers`).
@@ -19,15 +20,17 @@ const SHORT: &str = "public, max-age=300";
 /// The current widget file names, written by `cargo xtask build`.
 #[derive(Debug, Deserialize)]
 struct Manifest {
+    /// The stylesheet.
+    css: String,
+    /// Each bundle's JS glue and wasm, by bundle name (`widgets`, `take-up`, `manage`, …).
+    bundles: BTreeMap<String, Bundle>,
+}
+
+/// One wasm bundle's files.
+#[derive(Debug, Deserialize)]
+struct Bundle {
     js: String,
     wasm: String,
-    css: String,
-    /// The manage page's bundle (absent in manifests before it was split off).
-    #[serde(default)]
-    manage_js: Option<String>,
-    /// The manage page's wasm (absent likewise).
-    #[serde(default)]
-    manage_wasm: Option<String>,
 }
 
 /// Answers a widget file name the assets do not have with the current file of its kind, readable from any origin.
@@ -80,17 +83,18 @@ async fn current_name(
         return Ok(None);
     }
     let manifest: Manifest = found.json().await?;
-    Ok(if kind("servicekit_widgets", ".js") {
-        Some(manifest.js)
-    } else if kind("servicekit_widgets_bg", ".wasm") {
-        Some(manifest.wasm)
-    } else if kind("servicekit_manage", ".js") {
-        manifest.manage_js
-    } else if kind("servicekit_manage_bg", ".wasm") {
-        manifest.manage_wasm
-    } else if kind("servicekit", ".css") {
-        Some(manifest.css)
-    } else {
-        None
-    })
+    if kind("servicekit", ".css") {
+        return Ok(Some(manifest.css));
+    }
+    // A bundle's files are `servicekit_<name>.js` and `servicekit_<name>_bg.wasm`, `-` as `_`.
+    Ok(manifest.bundles.into_iter().find_map(|(name, bundle)| {
+        let stem = format!("servicekit_{}", name.replace('-', "_"));
+        if kind(&stem, ".js") {
+            Some(bundle.js)
+        } else if kind(&format!("{stem}_bg"), ".wasm") {
+            Some(bundle.wasm)
+        } else {
+            None
+        }
+    }))
 }

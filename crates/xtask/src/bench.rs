@@ -90,7 +90,7 @@ fn table(r: &Value) -> String {
     );
     if s["manage_page_wasm"].is_object() {
         row(
-            "size: manage page wasm (/manage only)",
+            "size: manage page bundle (/manage only; wasm + JS)",
             format!("{} KB brotli", s["manage_page_wasm"]["brotli_kb"]),
             String::new(),
             String::new(),

@@ -29,18 +29,33 @@ fn node_bin(sh: &Shell, name: &str) -> PathBuf {
 /// Where wasm-bindgen and wasm-opt write the widget files before they get their hashed names.
 const WIDGET_BUILD_DIR: &str = "target/widgets-build";
 
-/// Builds the widget wasm, its JS glue, the loader, the stylesheet and the demo page into `dist/site`.
+/// The wasm bundles of the widgets crate: (name, cargo feature).
+///
+/// `widgets` holds every intranet widget, for pages with several kinds; each
+/// widget also has a bundle of its own, for the common page with one kind
+/// (`embed.js` picks whichever downloads fewer bytes); `manage` is only for /manage.
+const BUNDLES: [(&str, &str); 7] = [
+    ("widgets", "widgets"),
+    ("self-assessment", "self-assessment"),
+    ("team-coverage", "team-coverage"),
+    ("contract", "contract"),
+    ("take-up", "take-up"),
+    ("feedback", "feedback"),
+    ("manage", "manage"),
+];
+
+/// Builds the widget bundles, their JS glue, the loader, the stylesheet and the demo page into `dist/site`.
 ///
 /// The wasm, glue and stylesheet are published under content-hashed names
-/// (`servicekit_widgets.<hash>.js`, …) that can be cached for ever; `embed.js`
+/// (`servicekit_take_up.<hash>.js`, …) that can be cached for ever; `embed.js`
 /// (short-lived) names them, and `widget-manifest.json` lets the Worker answer
 /// a request for an older hash with the current files.
 pub fn widgets(sh: &Shell) -> Result<()> {
     let built = Path::new(WIDGET_BUILD_DIR);
     sh.create_dir(built)?;
-    // The intranet widgets, then the manage page's tools: one crate, two bundles.
-    bundle(sh, "servicekit_widgets", &[])?;
-    bundle(sh, "servicekit_manage", &["--no-default-features", "--features", "manage"])?;
+    for (name, feature) in BUNDLES {
+        bundle(sh, &stem(name), &["--no-default-features", "--features", feature])?;
+    }
 
     step("Compiling the widget stylesheet (GOV.UK Frontend components with npm sass)…");
     let sass = node_bin(sh, "sass");
@@ -51,15 +66,21 @@ pub fn widgets(sh: &Shell) -> Result<()> {
     let out = Path::new(SITE_DIR).join("widgets");
     sh.remove_path(&out)?;
     sh.create_dir(&out)?;
-    let js = publish(sh, &built.join("servicekit_widgets.js"), &out, "servicekit_widgets", "js")?;
-    let wasm = publish(sh, &built.join("servicekit_widgets_bg.wasm"), &out, "servicekit_widgets_bg", "wasm")?;
-    let manage_js = publish(sh, &built.join("servicekit_manage.js"), &out, "servicekit_manage", "js")?;
-    let manage_wasm =
-        publish(sh, &built.join("servicekit_manage_bg.wasm"), &out, "servicekit_manage_bg", "wasm")?;
+    let mut bundles = serde_json::Map::new();
+    for (name, _) in BUNDLES {
+        let stem = stem(name);
+        let js = publish(sh, &built.join(format!("{stem}.js")), &out, &stem, "js")?;
+        let wasm_file = built.join(format!("{stem}_bg.wasm"));
+        let wasm = publish(sh, &wasm_file, &out, &format!("{stem}_bg"), "wasm")?;
+        // What the page downloads for it, so that the loader can pick the smaller download.
+        let bytes = [built.join(format!("{stem}.js")), wasm_file]
+            .iter()
+            .map(|f| std::fs::metadata(f).map(|m| m.len()))
+            .sum::<std::io::Result<u64>>()?;
+        bundles.insert(name.to_owned(), serde_json::json!({ "js": js, "wasm": wasm, "bytes": bytes }));
+    }
     let css = publish(sh, &stylesheet, &out, "servicekit", "css")?;
-    let manifest = serde_json::json!({
-        "js": js, "wasm": wasm, "css": css, "manage_js": manage_js, "manage_wasm": manage_wasm,
-    });
+    let manifest = serde_json::json!({ "css": css, "bundles": bundles });
     // Outside /widgets/, which `_headers` marks as cached for a year.
     sh.write_file(
         Path::new(SITE_DIR).join("widget-manifest.json"),
@@ -68,11 +89,8 @@ pub fn widgets(sh: &Shell) -> Result<()> {
     sh.copy_file("widgets/embed/_headers", Path::new(SITE_DIR).join("_headers"))?;
     let loader = sh
         .read_file("widgets/embed/embed.js")?
-        .replace("__WIDGETS_JS__", &js)
-        .replace("__WIDGETS_WASM__", &wasm)
         .replace("__WIDGETS_CSS__", &css)
-        .replace("__MANAGE_JS__", &manage_js)
-        .replace("__MANAGE_WASM__", &manage_wasm);
+        .replace("__BUNDLES__", &serde_json::to_string(&bundles)?);
     sh.write_file(Path::new(SITE_DIR).join("embed.js"), loader)?;
 
     step("Compiling the public pages' stylesheet (GOV.UK Frontend with npm sass)…");
@@ -88,12 +106,17 @@ pub fn widgets(sh: &Shell) -> Result<()> {
     Ok(())
 }
 
+/// The file stem of bundle `name`: `servicekit_take_up` for `take-up`.
+fn stem(name: &str) -> String {
+    format!("servicekit_{}", name.replace('-', "_"))
+}
+
 /// Builds one wasm bundle of the widgets crate (`features`) into `target/widgets-build/<name>.js`
 /// and `<name>_bg.wasm`: cargo, then wasm-bindgen and wasm-opt when the wasm changed.
 fn bundle(sh: &Shell, name: &str, features: &[&str]) -> Result<()> {
     step(&format!("Building {name} for wasm32 (release)…"));
     cmd!(sh, "cargo build --release --target {WASM_TARGET} -p servicekit-widgets {features...}").run()?;
-    // Both bundles come out under the crate's name: keep each under its own.
+    // Every bundle comes out under the crate's name: keep each under its own.
     let built = Path::new(WIDGET_BUILD_DIR);
     let compiled = PathBuf::from(format!("target/{WASM_TARGET}/release/servicekit_widgets.wasm"));
     let input = built.join(format!("{name}.wasm"));
