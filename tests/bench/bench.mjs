@@ -253,9 +253,12 @@ async function main() {
   const token = await createService(servicekit.url, ADMIN, SLUG, undefined);
   const uploaded = await uploadCsv(servicekit.url, SLUG, token, tenYears());
   if (!uploaded.ok) throw new Error(`upload: ${uploaded.status} ${await uploaded.text()}`);
-  // Build the service's performance snapshot, so the baseline's copy holds it too.
-  const built = await fetch(`${servicekit.url}/v1/services/${SLUG}/kpis`);
-  if (!built.ok) throw new Error(`kpis: ${built.status}`);
+  // Build the service's performance snapshot, KPI report and English page, so the baseline's copy holds them too.
+  for (const path of [`/v1/services/${SLUG}/kpis`, `/services/${SLUG}`]) {
+    const built = await fetch(`${servicekit.url}${path}`);
+    if (!built.ok) throw new Error(`${path}: ${built.status}`);
+    await built.arrayBuffer();
+  }
   await servicekit.stop();
   const baselineState = freshStateDir();
   cpSync(persistTo, baselineState, { recursive: true });

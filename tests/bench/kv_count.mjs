@@ -73,11 +73,14 @@ export async function countKvOperations() {
     for (let i = 0; i < 3; i++) await call('/v1/assessments', { method: 'POST', body: { ...allAt('working'), team: team.id } });
 
     const REBUILD = 'snapshot rebuild (first read after a write, else once a minute)';
+    const FIRST_VIEW = 'performance page, first view after a rebuild (renders and keeps it)';
     const measure = async () => ({
       // The upload (or review) just before dropped the service's snapshot: this read builds it.
       [REBUILD]: await count(() => call(`/v1/services/${FISHING}/kpis`)),
       'chart data (GET …/kpis)': await count(() => call(`/v1/services/${FISHING}/kpis`)),
       'contract (GET …/contract)': await count(() => call(`/v1/services/${FISHING}/contract`)),
+      // The first view in a language renders the page and keeps it beside the snapshot; the next are one read.
+      [FIRST_VIEW]: await count(() => call(`/services/${FISHING}`)),
       'performance page (GET /services/{slug})': await count(() => call(`/services/${FISHING}`)),
       'team coverage (GET /v1/teams/{id}/coverage)': await count(() => call(`/v1/teams/${team.id}/coverage`, { token: team.token })),
     });
@@ -92,6 +95,7 @@ export async function countKvOperations() {
         [REBUILD]: 'none',
         'chart data (GET …/kpis)': 1,
         'contract (GET …/contract)': 1,
+        [FIRST_VIEW]: 'none',
         'performance page (GET /services/{slug})': 2,
         'team coverage (GET /v1/teams/{id}/coverage)': '1 list per 1,000 members',
       },

@@ -60,14 +60,39 @@ function language(element) {
   return element.getAttribute('lang') || element.closest('[lang]')?.getAttribute('lang') || 'en';
 }
 
-/** Defines `<name>`, mounting it with `mount(module, element, api)` once it is on the page. */
-function define(name, mount) {
+const preloaded = new Set();
+
+/**
+ * Starts downloading `url` now (as `as`: `style` or `fetch`), while the wasm
+ * downloads, so that it is ready when the widget asks for it: the widget's own
+ * request is the same one, and the browser hands it the preloaded answer.
+ */
+function preload(url, as) {
+  if (preloaded.has(url) || !document.head) return;
+  preloaded.add(url);
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = as;
+  // The widget fetches with CORS and without credentials; a preload only serves a request made the same way.
+  if (as === 'fetch') link.crossOrigin = 'anonymous';
+  link.href = url;
+  document.head.append(link);
+}
+
+/**
+ * Defines `<name>`, mounting it with `mount(module, element, api)` once it is on
+ * the page; `reads(element, api)` names the API address the widget reads first, if it is known before it starts.
+ */
+function define(name, mount, reads = () => null) {
   if (customElements.get(name)) return;
   customElements.define(name, class extends HTMLElement {
     connectedCallback() {
       if (this.dataset.skMounted) return;
       this.dataset.skMounted = 'true';
       const api = (this.getAttribute('api') || base.origin).replace(/\/$/, '');
+      preload(stylesheet, 'style');
+      const first = reads(this, api);
+      if (first) preload(first, 'fetch');
       load(bundleFor(KINDS[name]))
         .then((module) => {
           mount(module, this, api);
@@ -78,16 +103,19 @@ function define(name, mount) {
   });
 }
 
+/** `value` as one segment of an API path, as the widget writes it (empty: none). */
+const segment = (value) => (value && !/[/?#%\s]/.test(value) ? value : null);
+
 define('servicekit-self-assessment', (module, element, api) => module.mount_self_assessment(
   element, api, element.getAttribute('profile') || '', element.getAttribute('team') || '', language(element), stylesheet,
-));
+), (element, api) => segment(element.getAttribute('profile')) && `${api}/v1/roles/${element.getAttribute('profile')}`);
 define('servicekit-team-coverage', (module, element, api) => module.mount_team_coverage(element, api, language(element), stylesheet));
 define('servicekit-contract', (module, element, api) => module.mount_contract(
   element, api, element.getAttribute('service') || '', language(element), stylesheet,
-));
+), (element, api) => segment(element.getAttribute('service')) && `${api}/v1/services/${element.getAttribute('service')}/contract`);
 define('servicekit-take-up', (module, element, api) => module.mount_take_up(
   element, api, element.getAttribute('service') || '', language(element), stylesheet,
-));
+), (element, api) => segment(element.getAttribute('service')) && `${api}/v1/services/${element.getAttribute('service')}/kpis`);
 define('servicekit-feedback', (module, element, api) => module.mount_feedback(
   element, api, element.getAttribute('service') || '', language(element), stylesheet,
 ));

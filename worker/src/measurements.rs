@@ -3,14 +3,14 @@
 
 use crate::error::ApiError;
 use crate::services::{authorised, latest_contract};
-use crate::store::{Store, StoredService};
+use crate::store::{Rendering, Stamp, Store, StoredService};
 use crate::{body, secrets, AppState};
 use servicekit_core::contract;
 use servicekit_core::kpi::KpiReport;
 use servicekit_core::measurement::{self, MeasurementList, MeasurementReceipt, MeasurementUpload, Period};
 use servicekit_core::performance::{self, PerformanceSnapshot};
 use std::collections::BTreeSet;
-use worker::{Request, Response};
+use worker::{Request, Response, ResponseBody};
 
 /// Largest measurement upload, in bytes (10 years of months on every channel is about 40 KB).
 pub const UPLOAD_LIMIT: usize = 1024 * 1024;
@@ -157,23 +157,22 @@ pub async fn kpis(state: &AppState, slug: &str) -> Result<Response, ApiError> {
         return Err(ApiError::unknown_service(slug));
     }
     let store = Store::open(&state.env)?;
-    let json = match store.kpi_report_json(slug).await? {
-        Some((json, built_at_ms)) if performance::is_fresh(built_at_ms, worker::Date::now().as_millis()) => {
-            json
+    let rendering = Rendering::Kpis(slug);
+    let mut response = match store.rendering(&rendering).await? {
+        Some((json, stamp)) if performance::is_fresh(stamp.b, worker::Date::now().as_millis()) => {
+            Response::from_body(ResponseBody::Stream(json))?
         }
         _ => {
             let performance = performance(&store, slug).await?;
             let json =
                 serde_json::to_string(&performance.report).map_err(|e| ApiError::Internal(e.to_string()))?;
-            if let Err(err) =
-                store.put_kpi_report_json(slug, json.clone(), performance.snapshot.built_at_ms).await
-            {
+            let stamp = Stamp { b: performance.snapshot.built_at_ms, e: None };
+            if let Err(err) = store.put_rendering(&rendering, json.clone(), stamp).await {
                 worker::console_warn!("KPI report of {slug} not stored: {err:?}");
             }
-            json
+            Response::ok(json)?
         }
     };
-    let mut response = Response::ok(json)?;
     let headers = response.headers_mut();
     headers.set("Content-Type", "application/json")?;
     headers.set("Cache-Control", "public, max-age=60")?;

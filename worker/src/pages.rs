@@ -5,16 +5,16 @@
 //! `Accept-Language`. Every page passes a strict CSP: no inline script or style.
 
 use crate::error::ApiError;
-use crate::measurements::{performance, Performance};
-use crate::store::Store;
+use crate::measurements::{self, Performance};
+use crate::store::{Rendering, Stamp, Store};
 use crate::{secrets, AppState};
-use servicekit_core::contract::{LifecycleStage, NeedStatus};
+use servicekit_core::contract::{self, LifecycleStage, NeedStatus};
 use servicekit_core::html::escape;
 use servicekit_core::kpi::{money, percent, whole_number, Figures, Movement, PeriodKpis};
-use servicekit_core::{feedback, profiles, token, trend};
+use servicekit_core::{feedback, performance, profiles, token, trend};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
-use worker::{Request, Response};
+use worker::{Request, Response, ResponseBody};
 
 /// Content-Security-Policy of every page: only our own stylesheet.
 const PAGE_CSP: &str =
@@ -137,11 +137,31 @@ fn page(req: &Request, html: String, status: u16) -> Result<Response, ApiError> 
 }
 
 fn page_with_policy(req: &Request, html: String, status: u16, policy: &str) -> Result<Response, ApiError> {
-    let etag = format!("\"{}\"", &token::hash(&html)[..32]);
+    let etag = etag_of(&html);
+    send_page(req, ResponseBody::Body(html.into_bytes()), &etag, status, policy)
+}
+
+/// The ETag of a page's HTML.
+fn etag_of(html: &str) -> String {
+    format!("\"{}\"", &token::hash(html)[..32])
+}
+
+/// Sends `body` as an HTML page whose ETag is `etag` (304 when the request's matches), with the security headers.
+fn send_page(
+    req: &Request,
+    body: ResponseBody,
+    etag: &str,
+    status: u16,
+    policy: &str,
+) -> Result<Response, ApiError> {
     let matches = req.headers().get("If-None-Match")?.is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
     let mut response = match matches && status == 200 {
         true => Response::empty()?.with_status(304),
-        false => Response::from_html(html)?.with_status(status),
+        false => {
+            let mut response = Response::from_body(body)?.with_status(status);
+            response.headers_mut().set("Content-Type", "text/html; charset=utf-8")?;
+            response
+        }
     };
     let headers = response.headers_mut();
     headers.set("Content-Security-Policy", policy)?;
@@ -149,7 +169,7 @@ fn page_with_policy(req: &Request, html: String, status: u16, policy: &str) -> R
     headers.set("Referrer-Policy", "no-referrer")?;
     headers.set("Cache-Control", "public, max-age=60")?;
     headers.set("Vary", "Accept-Language")?;
-    headers.set("ETag", &etag)?;
+    headers.set("ETag", etag)?;
     Ok(response)
 }
 
@@ -310,7 +330,7 @@ pub async fn services(req: &Request, state: &AppState) -> Result<Response, ApiEr
     let t = PageText::for_request(req);
     let store = Store::open(&state.env)?;
     let listed = store.services().await?;
-    let reads = listed.iter().map(|s| performance(&store, &s.slug));
+    let reads = listed.iter().map(|s| measurements::performance(&store, &s.slug));
     let performances = futures_util::future::join_all(reads).await;
     let mut rows = String::new();
     for (summary, perf) in listed.iter().zip(performances) {
@@ -355,10 +375,21 @@ pub async fn services(req: &Request, state: &AppState) -> Result<Response, ApiEr
 }
 
 /// `GET /services/{slug}`: the service's public performance page; 404 page for an unknown slug.
+///
+/// The page is kept, rendered, beside the snapshot it comes from, for as long
+/// as that is fresh: most readers get it with one KV read and no rendering.
 pub async fn service(req: &Request, state: &AppState, slug: &str) -> Result<Response, ApiError> {
     let t = PageText::for_request(req);
     let store = Store::open(&state.env)?;
-    let perf = match performance(&store, slug).await {
+    let rendering = Rendering::Page(slug, t.lang);
+    if contract::is_valid_slug(slug) {
+        if let Some((html, Stamp { b, e: Some(etag) })) = store.rendering(&rendering).await? {
+            if performance::is_fresh(b, worker::Date::now().as_millis()) {
+                return send_page(req, ResponseBody::Stream(html), &etag, 200, PAGE_CSP);
+            }
+        }
+    }
+    let perf = match measurements::performance(&store, slug).await {
         Ok(perf) => perf,
         Err(ApiError::NotFound(_)) => return not_found(req, t),
         Err(other) => return Err(other),
@@ -398,7 +429,13 @@ pub async fn service(req: &Request, state: &AppState, slug: &str) -> Result<Resp
             escape(&t.fill("last_updated", &[("date", updated.get(..10).unwrap_or(updated))]))
         ));
     }
-    page(req, layout(t, &name, &format!("/services/{slug}"), &main), 200)
+    let html = layout(t, &name, &format!("/services/{slug}"), &main);
+    let etag = etag_of(&html);
+    let stamp = Stamp { b: snapshot.built_at_ms, e: Some(etag.clone()) };
+    if let Err(err) = store.put_rendering(&rendering, html.clone(), stamp).await {
+        worker::console_warn!("page of {slug} not stored: {err:?}");
+    }
+    send_page(req, ResponseBody::Body(html.into_bytes()), &etag, 200, PAGE_CSP)
 }
 
 /// A page's result, with storage failures shown as an HTML "try again later" page (503).

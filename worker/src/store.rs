@@ -16,6 +16,7 @@ use servicekit_core::measurement::{Period, PeriodRecord};
 use servicekit_core::performance::PerformanceSnapshot;
 use servicekit_core::team::TeamSubmission;
 use servicekit_core::{Assessment, RoleProfile};
+use worker::web_sys::ReadableStream;
 use worker::{kv::KvStore, Env};
 
 /// Name of the KV binding in `wrangler.toml`.
@@ -596,45 +597,73 @@ impl Store {
         self.put_json(&snapshot_key(&snapshot.service.slug), snapshot).await
     }
 
-    /// A service's KPI report as the JSON text last served, and when its snapshot was built.
-    pub async fn kpi_report_json(&self, slug: &str) -> Result<Option<(String, u64)>, ApiError> {
-        self.check_read()?;
-        let (text, stamp) = self.kv.get(&kpi_report_key(slug)).text_with_metadata::<BuiltAt>().await?;
-        Ok(text.zip(stamp.map(|s| s.b)))
-    }
-
-    /// Keeps a KPI report's JSON text, so the next readers send it without building it.
-    pub async fn put_kpi_report_json(
+    /// A document rendered from a service's snapshot (its KPI report's JSON, its
+    /// public page in one language), as a stream that never enters the Worker's
+    /// memory, with its stamp; `None` if there is none.
+    pub async fn rendering(
         &self,
-        slug: &str,
-        json: String,
-        built_at_ms: u64,
-    ) -> Result<(), ApiError> {
-        self.write(&kpi_report_key(slug), json, Some(BuiltAt { b: built_at_ms }), None).await
+        rendering: &Rendering<'_>,
+    ) -> Result<Option<(ReadableStream, Stamp)>, ApiError> {
+        self.check_read()?;
+        let (body, stamp) = self.kv.get(&rendering.key()).stream_with_metadata::<Stamp>().await?;
+        Ok(body.zip(stamp))
     }
 
-    /// Drops a service's performance snapshot and KPI report, after a write to the records they are built from.
+    /// Keeps a rendered document, so the next readers send it as it is.
+    pub async fn put_rendering(
+        &self,
+        rendering: &Rendering<'_>,
+        body: String,
+        stamp: Stamp,
+    ) -> Result<(), ApiError> {
+        self.write(&rendering.key(), body, Some(stamp), None).await
+    }
+
+    /// Drops a service's performance snapshot and every document rendered from it, after a write to the records they are built from.
     ///
     /// Call it after those writes: a reader that rebuilds in between then reads the new records.
     pub async fn drop_performance_snapshot(&self, slug: &str) -> Result<(), ApiError> {
-        let (snapshot_key, report_key) = (snapshot_key(slug), kpi_report_key(slug));
-        let (snapshot, report) = futures_util::join!(self.remove(&snapshot_key), self.remove(&report_key));
-        snapshot.and(report)
+        let pages = PAGE_LANGUAGES.map(|lang| Rendering::Page(slug, lang).key());
+        let keys = [snapshot_key(slug), Rendering::Kpis(slug).key(), pages[0].clone(), pages[1].clone()];
+        let removed = futures_util::future::join_all(keys.iter().map(|key| self.remove(key))).await;
+        removed.into_iter().collect()
     }
 }
 
-/// A derived value's list metadata: when the snapshot it comes from was built (ms since the epoch).
-#[derive(Debug, Serialize, Deserialize)]
-struct BuiltAt {
-    b: u64,
+/// The languages the public pages are written in.
+pub const PAGE_LANGUAGES: [&str; 2] = ["en", "cy"];
+
+/// A document rendered from a service's performance snapshot and kept beside it.
+#[derive(Debug, Clone, Copy)]
+pub enum Rendering<'a> {
+    /// The KPI report's JSON (`GET /v1/services/{slug}/kpis`).
+    Kpis(&'a str),
+    /// The public performance page's HTML in a language (`en`, `cy`).
+    Page(&'a str, &'a str),
+}
+
+impl Rendering<'_> {
+    fn key(&self) -> String {
+        match self {
+            Rendering::Kpis(slug) => format!("kpis:{slug}"),
+            Rendering::Page(slug, lang) => format!("page:{slug}:{lang}"),
+        }
+    }
+}
+
+/// A rendered document's metadata: when the snapshot it comes from was built
+/// (ms since the epoch) and, for a page, its ETag.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Stamp {
+    /// When the snapshot was built.
+    pub b: u64,
+    /// The page's ETag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub e: Option<String>,
 }
 
 fn snapshot_key(slug: &str) -> String {
     format!("performance:{slug}")
-}
-
-fn kpi_report_key(slug: &str) -> String {
-    format!("kpis:{slug}")
 }
 
 /// Marker in metadata: this period's metrics are only in its value.

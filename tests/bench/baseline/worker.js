@@ -2,20 +2,20 @@
 // with nothing else, so `cargo xtask bench` can compare like with like.
 const json = (body, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
-/** The service's performance snapshot: servicekit reads the same one key. */
-async function periods(env, slug) {
-  const snapshot = await env.SERVICEKIT.get(`performance:${slug}`, 'json');
-  return snapshot ? snapshot.totals : [];
-}
-
 export default {
   async fetch(request, env) {
     const [, first, slug] = new URL(request.url).pathname.split('/');
     if (first === 'v1') return json({ status: 'ok' });
-    if (first === 'kpis' && request.method === 'GET') return json({ service: slug, periods: await periods(env, slug) });
+    // servicekit reads the same one key: the KPI report rendered beside the service's snapshot.
+    if (first === 'kpis' && request.method === 'GET') {
+      const body = await env.SERVICEKIT.get(`kpis:${slug}`, 'stream');
+      return body ? new Response(body, { headers: { 'Content-Type': 'application/json' } }) : json({}, 404);
+    }
+    // Likewise the page, rendered in English beside the snapshot, with its ETag.
     if (first === 'page' && request.method === 'GET') {
-      const rows = (await periods(env, slug)).map((p) => `<tr><td>${p.period}</td><td>${JSON.stringify(p.channels)}</td></tr>`);
-      return new Response(`<!doctype html><title>${slug}</title><table>${rows.join('')}</table>`, { headers: { 'Content-Type': 'text/html' } });
+      const { value, metadata } = await env.SERVICEKIT.getWithMetadata(`page:${slug}:en`, 'stream');
+      if (!value) return json({}, 404);
+      return new Response(value, { headers: { 'Content-Type': 'text/html; charset=utf-8', ETag: metadata?.e ?? '' } });
     }
     if (first === 'assessments' && request.method === 'POST') {
       const submission = await request.json();
