@@ -162,4 +162,23 @@ test('the public figures and page follow every write to the service at once', as
   const kpis = (await call(`/v1/services/${slug}/kpis`)).json;
   assert.deepEqual(kpis.periods.map((p) => p.period), ['2026-01']);
   assert.equal(kpis.periods[0].completion_rate, 0.9);
+
+  // Each language's page is kept as rendered: the next view is the same document, ETag and headers.
+  for (const lang of ['en', 'cy']) {
+    const rendered = await call(`/services/${slug}?lang=${lang}`);
+    const kept = await call(`/services/${slug}?lang=${lang}`);
+    assert.equal(rendered.status, 200);
+    assert.equal(kept.text, rendered.text, lang);
+    for (const header of ['etag', 'content-type', 'content-security-policy', 'cache-control', 'vary']) {
+      assert.equal(kept.headers.get(header), rendered.headers.get(header), `${lang} ${header}`);
+    }
+    assert.match(kept.headers.get('content-type'), /^text\/html/);
+    const etag = kept.headers.get('etag');
+    assert.equal((await call(`/services/${slug}?lang=${lang}`, { headers: { 'If-None-Match': etag } })).status, 304);
+  }
+  // A write drops the kept Welsh page as well as the English one.
+  const third = { ...contract(), name: 'Trwyddedau pysgota' };
+  assert.equal((await call(`/v1/services/${slug}/contract`, { method: 'PUT', body: third, token })).status, 201);
+  assert.match((await call(`/services/${slug}?lang=cy`)).text, /Trwyddedau pysgota/);
+  assert.match((await call(`/services/${slug}?lang=en`)).text, /Trwyddedau pysgota/);
 });

@@ -36,6 +36,21 @@ test('a page with one kind of widget loads only that widget\'s own bundle', asyn
   assert.match(wasm[0], /^servicekit_self_assessment_bg\.[0-9a-f]{12}\.wasm$/);
 });
 
+test('the stylesheet and the widget\'s first API read are preloaded while the wasm downloads, and fetched once', async () => {
+  const page = await session.browser.newPage();
+  const requests = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto(`${session.worker.url}/demo/index.html`);
+  await page.locator('servicekit-self-assessment').getByRole('radio').first().waitFor();
+  await page.close();
+  const count = (test) => requests.filter(test).length;
+  assert.equal(count((p) => p === '/v1/roles/ddat-service-owner-2020'), 1, requests.join(', '));
+  assert.equal(count((p) => /^\/widgets\/servicekit\.[0-9a-f]{12}\.css$/.test(p)), 1, requests.join(', '));
+  // Both are asked for before the wasm (the loader's preloads), not after it has started.
+  const wasm = requests.findIndex((p) => p.endsWith('.wasm'));
+  assert.ok(requests.indexOf('/v1/roles/ddat-service-owner-2020') < wasm, requests.join(', '));
+});
+
 test('the manage page loads its own bundle and not the intranet widgets', async () => {
   const fetched = await widgetFiles('/manage', (page) =>
     page.locator('servicekit-manage').getByRole('button').first().waitFor());
