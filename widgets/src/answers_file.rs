@@ -64,8 +64,8 @@ fn import(
     draft: RwSignal<AssessmentSubmission>,
 ) -> (bool, String) {
     let mut imported = match crate::json::parse::<AssessmentSubmission>(text) {
-        Some(imported) => imported,
-        None => return (false, t.import_not_assessment.as_str().to_owned()),
+        Ok(imported) => imported,
+        Err(_) => return (false, t.import_not_assessment.as_str().to_owned()),
     };
     let problems = assessment::check_draft(&imported, profile);
     if !problems.is_empty() {

@@ -8,16 +8,21 @@
 use js_sys::JSON;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// `value` (already parsed by the browser) as a `T`; `None` if it is not one.
 pub fn read<T: DeserializeOwned>(value: JsValue) -> Option<T> {
     serde_wasm_bindgen::from_value(value).ok()
 }
 
-/// `text` parsed as JSON into a `T`; `None` if it is not JSON or not a `T`.
-pub fn parse<T: DeserializeOwned>(text: &str) -> Option<T> {
-    read(JSON::parse(text).ok()?)
+/// `text` parsed as JSON into a `T`, or why not: the browser's message for text
+/// that is not JSON, serde's (e.g. "missing field `name`") for JSON that is not a `T`.
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    let value = JSON::parse(text).map_err(|e| match e.dyn_ref::<js_sys::Error>() {
+        Some(error) => String::from(error.message()),
+        None => "not JSON".to_owned(),
+    })?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
 }
 
 /// `value` as JSON text, indented by two spaces when `pretty`.
@@ -54,7 +59,7 @@ impl Storage {
 
     /// The `T` stored at `key`; `None` if there is none, or it is not a `T`.
     pub fn get<T: DeserializeOwned>(self, key: &str) -> Option<T> {
-        parse(&self.open()?.get_item(key).ok()??)
+        parse(&self.open()?.get_item(key).ok()??).ok()
     }
 
     /// Stores `value` at `key`; `false` if the browser refused (storage off or full).

@@ -286,13 +286,13 @@ fn ContractForm(api: String, session: Session, start: ServiceContract) -> impl I
     let json_text = RwSignal::new(String::new());
     let json_error = RwSignal::new(None::<String>);
 
-    let load_json = move |text: String| match serde_json::from_str::<ServiceContract>(&text) {
+    let load_json = move |text: String| match crate::json::parse::<ServiceContract>(&text) {
         Ok(parsed) => {
             contract.set(parsed);
             shape.update(|n| *n += 1);
             json_error.set(None);
         }
-        Err(e) => json_error.set(Some(m("json_invalid").replace("{error}", &e.to_string()))),
+        Err(e) => json_error.set(Some(m("json_invalid").replace("{error}", &e))),
     };
     let on_file = on_file_text(load_json);
     let save = {
@@ -314,7 +314,7 @@ fn ContractForm(api: String, session: Session, start: ServiceContract) -> impl I
         }
     };
     let download = move || {
-        let json = contract.with(|c| serde_json::to_string_pretty(c).unwrap_or_default());
+        let json = contract.with(|c| crate::json::write(c, true).unwrap_or_default());
         data_url("application/json", &json)
     };
 

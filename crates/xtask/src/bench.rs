@@ -127,7 +127,9 @@ fn table(r: &Value) -> String {
             format!("{} req/s, p50 {} ms, p99 {} ms", a["rps"], a["p50_ms"], a["p99_ms"]),
             match api["goal_ratio"].is_null() {
                 true => format!("JS Worker {} req/s, p99 {} ms", b["rps"], b["p99_ms"]),
-                false => format!("JS Worker {} req/s, p99 {} ms (goal ≥ 0.8×, p99 ≤ 50 ms)", b["rps"], b["p99_ms"]),
+                false => {
+                    format!("JS Worker {} req/s, p99 {} ms (goal ≥ 0.8×, p99 ≤ 50 ms)", b["rps"], b["p99_ms"])
+                }
             },
             format!("{}×", api["throughput_ratio"]),
         );
