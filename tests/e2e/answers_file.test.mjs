@@ -2,16 +2,12 @@
 // (bad files are refused and change nothing), and prints a conversation pack.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { allAt } from '../support/examples.mjs';
 import { workerAndBrowser } from './fixtures/session.mjs';
 import { SelfAssessmentPage } from './fixtures/self_assessment_page.mjs';
 
 const session = workerAndBrowser(8796);
-
-function decodeDataUrl(href) {
-  assert.match(href, /^data:[a-z/]+;charset=utf-8,/);
-  return decodeURIComponent(href.slice(href.indexOf(',') + 1));
-}
 
 function jsonFile(value) {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
@@ -27,10 +23,16 @@ test('answers go out as JSON and CSV, come back from JSON, and print as a pack',
   await page.locator('#sk-user-focus-evidence').fill('Ran research with 40 users, "in person".');
   await form.expectSummary('1 met, 1 below, 0 above, 6 not rated yet.');
 
-  const json = JSON.parse(decodeDataUrl(await page.getByTestId('sk-download-json').getAttribute('href')));
+  // The files hold the answers as they are when the link is used.
+  const download = async (testId) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+    return readFileSync(await file.path(), 'utf8');
+  };
+  const json = JSON.parse(await download('sk-download-json'));
   assert.equal(json.role, 'ddat-service-owner-2020');
   assert.equal(json.ratings['agile-working'].level, 'expert');
-  const csv = decodeDataUrl(await page.getByTestId('sk-download-csv').getAttribute('href'));
+  assert.equal(json.ratings['user-focus'].evidence, 'Ran research with 40 users, "in person".');
+  const csv = await download('sk-download-csv');
   const lines = csv.trim().split('\n');
   assert.equal(lines[0], 'skill_id,skill,required_min,required_max,level,gap,status,evidence');
   assert.equal(lines[1], 'agile-working,Agile working,4,4,expert,0,met,');

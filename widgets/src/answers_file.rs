@@ -7,18 +7,22 @@ use leptos::prelude::*;
 use servicekit_core::assessment::{self, AssessmentSubmission, Gap};
 use servicekit_core::RoleProfile;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// Download, import and print controls for the current answers.
 #[component]
 pub fn AnswersFile(profile: Arc<RoleProfile>, draft: RwSignal<AssessmentSubmission>) -> impl IntoView {
     let t = use_strings();
     let message = RwSignal::new(None::<(bool, String)>);
-    let json_href = move || {
-        draft.with(|d| data_url("application/json", &crate::json::write(d, true).unwrap_or_default()))
+    // The files are written when a link is used, not again on every change to the answers.
+    let json_file = move || {
+        draft.with_untracked(|d| {
+            data_url("application/json", &crate::json::write(d, true).unwrap_or_default())
+        })
     };
-    let csv_href = {
+    let csv_file = {
         let profile = profile.clone();
-        move || draft.with(|d| data_url("text/csv", &assessment::to_csv(d, &profile)))
+        move || draft.with_untracked(|d| data_url("text/csv", &assessment::to_csv(d, &profile)))
     };
     let on_file = {
         let profile = profile.clone();
@@ -34,11 +38,25 @@ pub fn AnswersFile(profile: Arc<RoleProfile>, draft: RwSignal<AssessmentSubmissi
         <div class="sk-answers sk-screen-only" data-testid="sk-answers-file">
             <h3 class="sk-heading-s">{t.answers_heading.as_str()}</h3>
             <p class="sk-body">
-                <a class="sk-link" download=format!("{file_name}.json") href=json_href data-testid="sk-download-json">
+                <a
+                    class="sk-link"
+                    download=format!("{file_name}.json")
+                    href=json_file()
+                    on:click=written(json_file)
+                    on:contextmenu=written(json_file)
+                    data-testid="sk-download-json"
+                >
                     {t.download_json.as_str()}
                 </a>
                 " · "
-                <a class="sk-link" download=format!("{file_name}.csv") href=csv_href data-testid="sk-download-csv">
+                <a
+                    class="sk-link"
+                    download=format!("{file_name}.csv")
+                    href=csv_file()
+                    on:click=written(csv_file.clone())
+                    on:contextmenu=written(csv_file)
+                    data-testid="sk-download-csv"
+                >
                     {t.download_csv.as_str()}
                 </a>
             </p>
@@ -53,6 +71,16 @@ pub fn AnswersFile(profile: Arc<RoleProfile>, draft: RwSignal<AssessmentSubmissi
             })}
             <button type="button" class="sk-button sk-button--secondary" on:click=print>{t.print.as_str()}</button>
         </div>
+    }
+}
+
+/// A download link's click (or context menu, for "Save link as") handler: points
+/// the link at `file()` as written now, before the browser follows it.
+fn written(file: impl Fn() -> String + 'static) -> impl Fn(leptos::ev::MouseEvent) + 'static {
+    move |ev| {
+        if let Some(link) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            let _ = link.set_attribute("href", &file());
+        }
     }
 }
 
