@@ -18,11 +18,16 @@ pub fn read<T: DeserializeOwned>(value: JsValue) -> Option<T> {
 /// `text` parsed as JSON into a `T`, or why not: the browser's message for text
 /// that is not JSON, serde's (e.g. "missing field `name`") for JSON that is not a `T`.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    let value = JSON::parse(text).map_err(|e| match e.dyn_ref::<js_sys::Error>() {
+    let value = JSON::parse(text).map_err(reason)?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| reason(e.into()))
+}
+
+/// The message of a thrown JS error, without its "Error:" prefix.
+fn reason(error: JsValue) -> String {
+    match error.dyn_ref::<js_sys::Error>() {
         Some(error) => String::from(error.message()),
         None => "not JSON".to_owned(),
-    })?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    }
 }
 
 /// `value` as JSON text, indented by two spaces when `pretty`.

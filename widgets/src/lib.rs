@@ -4,8 +4,10 @@
 //! elements and calls the `mount_*` functions exported here. Widgets talk to
 //! the Worker's public HTTP API only, and take every rule from `servicekit-core`.
 //!
-//! Feature `widgets` (default) builds the intranet widgets; feature `manage`
-//! builds the manage page's bundle, loaded only by `/manage`.
+//! Each intranet widget has a feature (`self-assessment`, `team-coverage`,
+//! `contract`, `take-up`, `feedback`) and so a bundle of its own; `widgets`
+//! (default) builds them all into one bundle, and `manage` builds the manage
+//! page's bundle, loaded only by `/manage`. `embed.js` picks among them.
 #![cfg_attr(not(all(feature = "widgets", feature = "manage")), allow(dead_code))]
 
 #[cfg(feature = "self-assessment")]

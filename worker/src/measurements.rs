@@ -8,7 +8,7 @@ use crate::{body, secrets, AppState};
 use servicekit_core::contract;
 use servicekit_core::kpi::KpiReport;
 use servicekit_core::measurement::{self, MeasurementList, MeasurementReceipt, MeasurementUpload, Period};
-use servicekit_core::performance::{self, PerformanceSnapshot};
+use servicekit_core::performance::PerformanceSnapshot;
 use std::collections::BTreeSet;
 use worker::{Request, Response, ResponseBody};
 
@@ -158,18 +158,14 @@ pub async fn kpis(state: &AppState, slug: &str) -> Result<Response, ApiError> {
     }
     let store = Store::open(&state.env)?;
     let rendering = Rendering::Kpis(slug);
-    let mut response = match store.rendering(&rendering).await? {
-        Some((json, stamp)) if performance::is_fresh(stamp.b, worker::Date::now().as_millis()) => {
-            Response::from_body(ResponseBody::Stream(json))?
-        }
-        _ => {
+    let mut response = match store.fresh_rendering(&rendering, worker::Date::now().as_millis()).await? {
+        Some((json, _)) => Response::from_body(ResponseBody::Stream(json))?,
+        None => {
             let performance = performance(&store, slug).await?;
             let json =
                 serde_json::to_string(&performance.report).map_err(|e| ApiError::Internal(e.to_string()))?;
             let stamp = Stamp { b: performance.snapshot.built_at_ms, e: None };
-            if let Err(err) = store.put_rendering(&rendering, json.clone(), stamp).await {
-                worker::console_warn!("KPI report of {slug} not stored: {err:?}");
-            }
+            store.keep_rendering(&rendering, json.clone(), stamp).await;
             Response::ok(json)?
         }
     };

@@ -11,7 +11,7 @@ use crate::{secrets, AppState};
 use servicekit_core::contract::{self, LifecycleStage, NeedStatus};
 use servicekit_core::html::escape;
 use servicekit_core::kpi::{money, percent, whole_number, Figures, Movement, PeriodKpis};
-use servicekit_core::{feedback, performance, profiles, token, trend};
+use servicekit_core::{feedback, profiles, token, trend};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 use worker::{Request, Response, ResponseBody};
@@ -383,10 +383,9 @@ pub async fn service(req: &Request, state: &AppState, slug: &str) -> Result<Resp
     let store = Store::open(&state.env)?;
     let rendering = Rendering::Page(slug, t.lang);
     if contract::is_valid_slug(slug) {
-        if let Some((html, Stamp { b, e: Some(etag) })) = store.rendering(&rendering).await? {
-            if performance::is_fresh(b, worker::Date::now().as_millis()) {
-                return send_page(req, ResponseBody::Stream(html), &etag, 200, PAGE_CSP);
-            }
+        let kept = store.fresh_rendering(&rendering, worker::Date::now().as_millis()).await?;
+        if let Some((html, Stamp { e: Some(etag), .. })) = kept {
+            return send_page(req, ResponseBody::Stream(html), &etag, 200, PAGE_CSP);
         }
     }
     let perf = match measurements::performance(&store, slug).await {
@@ -432,9 +431,7 @@ pub async fn service(req: &Request, state: &AppState, slug: &str) -> Result<Resp
     let html = layout(t, &name, &format!("/services/{slug}"), &main);
     let etag = etag_of(&html);
     let stamp = Stamp { b: snapshot.built_at_ms, e: Some(etag.clone()) };
-    if let Err(err) = store.put_rendering(&rendering, html.clone(), stamp).await {
-        worker::console_warn!("page of {slug} not stored: {err:?}");
-    }
+    store.keep_rendering(&rendering, html.clone(), stamp).await;
     send_page(req, ResponseBody::Body(html.into_bytes()), &etag, 200, PAGE_CSP)
 }
 

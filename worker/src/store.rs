@@ -13,7 +13,7 @@ use servicekit_core::contract::{ContractVersion, LifecycleStage, ServiceSubmissi
 use servicekit_core::feedback::FeedbackRecord;
 use servicekit_core::kpi::{FeedbackTally, PeriodTotals};
 use servicekit_core::measurement::{Period, PeriodRecord};
-use servicekit_core::performance::PerformanceSnapshot;
+use servicekit_core::performance::{self, PerformanceSnapshot};
 use servicekit_core::team::TeamSubmission;
 use servicekit_core::{Assessment, RoleProfile};
 use worker::web_sys::ReadableStream;
@@ -598,25 +598,26 @@ impl Store {
     }
 
     /// A document rendered from a service's snapshot (its KPI report's JSON, its
-    /// public page in one language), as a stream that never enters the Worker's
-    /// memory, with its stamp; `None` if there is none.
-    pub async fn rendering(
+    /// public page in one language) while that snapshot is fresh at `now_ms`, as a
+    /// stream that never enters the Worker's memory, with its stamp; `None` if
+    /// none is kept or it is stale.
+    pub async fn fresh_rendering(
         &self,
         rendering: &Rendering<'_>,
+        now_ms: u64,
     ) -> Result<Option<(ReadableStream, Stamp)>, ApiError> {
         self.check_read()?;
         let (body, stamp) = self.kv.get(&rendering.key()).stream_with_metadata::<Stamp>().await?;
-        Ok(body.zip(stamp))
+        Ok(body.zip(stamp).filter(|(_, stamp)| performance::is_fresh(stamp.b, now_ms)))
     }
 
-    /// Keeps a rendered document, so the next readers send it as it is.
-    pub async fn put_rendering(
-        &self,
-        rendering: &Rendering<'_>,
-        body: String,
-        stamp: Stamp,
-    ) -> Result<(), ApiError> {
-        self.write(&rendering.key(), body, Some(stamp), None).await
+    /// Keeps a rendered document for the next readers, best effort: if it cannot
+    /// be stored (a write fault, another reader storing at the same moment), the
+    /// next reader renders it again.
+    pub async fn keep_rendering(&self, rendering: &Rendering<'_>, body: String, stamp: Stamp) {
+        if let Err(err) = self.write(&rendering.key(), body, Some(stamp), None).await {
+            worker::console_warn!("{} not kept: {err:?}", rendering.key());
+        }
     }
 
     /// Drops a service's performance snapshot and every document rendered from it, after a write to the records they are built from.
@@ -624,8 +625,9 @@ impl Store {
     /// Call it after those writes: a reader that rebuilds in between then reads the new records.
     pub async fn drop_performance_snapshot(&self, slug: &str) -> Result<(), ApiError> {
         let pages = PAGE_LANGUAGES.map(|lang| Rendering::Page(slug, lang).key());
-        let keys = [snapshot_key(slug), Rendering::Kpis(slug).key(), pages[0].clone(), pages[1].clone()];
-        let removed = futures_util::future::join_all(keys.iter().map(|key| self.remove(key))).await;
+        let keys = [snapshot_key(slug), Rendering::Kpis(slug).key()].into_iter().chain(pages);
+        let removed =
+            futures_util::future::join_all(keys.map(|key| async move { self.remove(&key).await })).await;
         removed.into_iter().collect()
     }
 }
