@@ -5,7 +5,7 @@
 //
 // Writes target/bench/bench.json; xtask prints it as a table.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -95,10 +95,11 @@ async function coldPage(browser) {
 
 /** 2: the take-up chart with 120 monthly points against a Chart.js 4 line chart of the same data. */
 async function chartRender(browser, api, host) {
-  const results = { servicekit: [], chartjs: [] };
-  const heap = { servicekit: [], chartjs: [] };
+  const kinds = ['servicekit', 'chartjs', 'servicekit-wrangler'];
+  const results = Object.fromEntries(kinds.map((k) => [k, []]));
+  const heap = Object.fromEntries(kinds.map((k) => [k, []]));
   for (let run = 0; run < RUNS; run++) {
-    for (const kind of run % 2 ? ['chartjs', 'servicekit'] : ['servicekit', 'chartjs']) {
+    for (const kind of run % 2 ? [...kinds].reverse() : kinds) {
       const { page, cdp, close } = await coldPage(browser);
       await page.goto(`${host}/${kind}.html`);
       const ms = await settled(page);
@@ -110,25 +111,34 @@ async function chartRender(browser, api, host) {
   }
   const s = median(results.servicekit);
   const c = median(results.chartjs);
+  const w = median(results['servicekit-wrangler']);
   return {
     runs_each: RUNS,
     servicekit_ms: Math.round(s),
     chartjs_ms: Math.round(c),
     ratio: Math.round((s / c) * 100) / 100,
     goal_ratio: 0.5,
+    // The same page with the widget's files from `wrangler dev`'s asset server instead of the page's.
+    servicekit_files_from_wrangler_ms: Math.round(w),
+    ratio_files_from_wrangler: Math.round((w / c) * 100) / 100,
     servicekit_js_heap_kb: Math.round(median(heap.servicekit)),
     chartjs_js_heap_kb: Math.round(median(heap.chartjs)),
     api,
   };
 }
 
-/** The chart pages: same size, same data (fetched from the API), timed from the first script. */
+/**
+ * The chart pages: same size, same data (fetched from the API), timed from the
+ * first script. Chart.js and servicekit's loader and bundles come from the same
+ * static server (the page's own, as a CDN would serve them); `servicekit-wrangler`
+ * loads servicekit's files from `wrangler dev`'s local asset server instead.
+ */
 function chartPages(api) {
   const timer = `<script>window.benchStart = performance.now();</script>`;
   const shell = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Chart</title></head>
 <body style="margin:0">${timer}<div style="width:640px;height:360px">${body}</div></body></html>`;
-  const servicekit = shell(`<servicekit-take-up service="${SLUG}" api="${api}"></servicekit-take-up>
-<script type="module" src="${api}/embed.js"></script>
+  const servicekit = (files) => shell(`<servicekit-take-up service="${SLUG}" api="${api}"></servicekit-take-up>
+<script type="module" src="${files}/embed.js"></script>
 <script>
   window.benchDone = new Promise((resolve) => {
     const check = () => {
@@ -153,30 +163,37 @@ function chartPages(api) {
     return new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now() - window.benchStart)));
   });
 </script>`);
-  return { servicekit, chartjs };
+  return { servicekit: servicekit(''), 'servicekit-wrangler': servicekit(api), chartjs };
 }
 
 /** 3: script tag to an interactive self-assessment (its radios on screen), cold. */
 async function widgetStart(browser, api, host) {
-  const times = [];
-  const empty = [];
+  const kinds = ['start', 'empty', 'start-wrangler'];
+  const times = Object.fromEntries(kinds.map((k) => [k, []]));
   for (let run = 0; run < RUNS; run++) {
-    for (const kind of run % 2 ? ['empty', 'widget'] : ['widget', 'empty']) {
+    for (const kind of run % 2 ? [...kinds].reverse() : kinds) {
       const { page, close } = await coldPage(browser);
-      await page.goto(`${host}/${kind === 'widget' ? 'start' : 'empty'}.html`);
-      (kind === 'widget' ? times : empty).push(await settled(page));
+      await page.goto(`${host}/${kind}.html`);
+      times[kind].push(await settled(page));
       await close();
     }
   }
-  return { runs: RUNS, median_ms: Math.round(median(times)), empty_page_ms: Math.round(median(empty)), goal_ms: 100, api };
+  return {
+    runs: RUNS,
+    median_ms: Math.round(median(times.start)),
+    empty_page_ms: Math.round(median(times.empty)),
+    goal_ms: 100,
+    files_from_wrangler_median_ms: Math.round(median(times['start-wrangler'])),
+    api,
+  };
 }
 
+/** The start pages: servicekit's files from the page's own static server, or from `wrangler dev`'s (`start-wrangler`). */
 function startPages(api) {
   const page = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Start</title></head><body>
 <script>window.benchStart = performance.now();</script>${body}</body></html>`;
-  return {
-    start: page(`<servicekit-self-assessment profile="ddat-service-owner-2020" api="${api}"></servicekit-self-assessment>
-<script type="module" src="${api}/embed.js"></script>
+  const start = (files) => page(`<servicekit-self-assessment profile="ddat-service-owner-2020" api="${api}"></servicekit-self-assessment>
+<script type="module" src="${files}/embed.js"></script>
 <script>
   window.benchDone = new Promise((resolve) => {
     const check = () => {
@@ -186,7 +203,10 @@ function startPages(api) {
     };
     check();
   });
-</script>`),
+</script>`);
+  return {
+    start: start(''),
+    'start-wrangler': start(api),
     empty: page(`<script>window.benchDone = new Promise((r) => requestAnimationFrame(() => r(performance.now() - window.benchStart)));</script>`),
   };
 }
@@ -209,17 +229,18 @@ function wrk(url, { script } = {}) {
 function apiThroughput(servicekit, baseline) {
   const post = join(out, 'post-assessment.lua');
   writeFileSync(post, `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = ${JSON.stringify(JSON.stringify(allAt('working')))}\n`);
+  // Both Workers answer at the same paths.
   const cases = [
     // The floor: a fixed answer with no KV and no work, so the rows below can be read against it.
-    ['GET /v1/health (no KV, no work: the floor)', '/v1/health', '/v1'],
-    ['GET chart data (KPIs)', `/v1/services/${SLUG}/kpis`, `/kpis/${SLUG}`],
-    ['GET performance page', `/services/${SLUG}`, `/page/${SLUG}`],
-    ['POST assessment', '/v1/assessments', '/assessments', post],
+    ['GET /v1/health (no KV, no work: the floor)', '/v1/health'],
+    ['GET chart data (KPIs)', `/v1/services/${SLUG}/kpis`],
+    ['GET performance page', `/services/${SLUG}`],
+    ['POST assessment', '/v1/assessments', post],
   ];
-  return cases.map(([name, path, basePath, script]) => {
+  return cases.map(([name, path, script]) => {
     // Alternate, so both see the same machine load.
     const rust = wrk(`${servicekit}${path}`, { script });
-    const js = wrk(`${baseline}${basePath}`, { script });
+    const js = wrk(`${baseline}${path}`, { script });
     const floor = path === '/v1/health';
     return { name, servicekit: rust, javascript: js, throughput_ratio: Math.round((rust.rps / js.rps) * 100) / 100, goal_ratio: floor ? null : 0.8, goal_p99_ms: floor ? null : 50 };
   });
@@ -273,6 +294,12 @@ async function main() {
     const pages = { ...chartPages(servicekit.url), ...startPages(servicekit.url) };
     const files = Object.fromEntries(Object.entries(pages).map(([name, body]) => [`/${name}.html`, { type: 'text/html; charset=utf-8', body }]));
     files['/chart.umd.js'] = { type: 'text/javascript', body: chartjs };
+    // servicekit's loader, bundles and stylesheet, served by the same static server as Chart.js.
+    const site = join(root, 'dist/site');
+    const types = { js: 'text/javascript', wasm: 'application/wasm', css: 'text/css' };
+    for (const name of ['embed.js', ...readdirSync(join(site, 'widgets')).map((f) => `widgets/${f}`)]) {
+      files[`/${name}`] = { type: types[name.split('.').pop()], body: readFileSync(join(site, name)) };
+    }
     const host = await startHost({ port: 8772, body: '', csp: "default-src 'self'", files });
     const browser = await launch();
     try {

@@ -1,23 +1,26 @@
-// Minimal JavaScript Worker: the same KV operations as servicekit's endpoints,
-// with nothing else, so `cargo xtask bench` can compare like with like.
+// Minimal JavaScript Worker: the same KV operations as servicekit's endpoints, at
+// the same paths, with nothing else, so `cargo xtask bench` can compare like with like.
 const json = (body, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 export default {
   async fetch(request, env) {
-    const [, first, slug] = new URL(request.url).pathname.split('/');
-    if (first === 'v1') return json({ status: 'ok' });
-    // servicekit reads the same one key: the KPI report rendered beside the service's snapshot.
-    if (first === 'kpis' && request.method === 'GET') {
-      const body = await env.SERVICEKIT.get(`kpis:${slug}`, 'stream');
-      return body ? new Response(body, { headers: { 'Content-Type': 'application/json' } }) : json({}, 404);
+    const path = new URL(request.url).pathname;
+    if (path === '/v1/health') return json({ status: 'ok' });
+    // servicekit reads the same one key: the KPI report rendered beside the service's snapshot,
+    // with the metadata that says when it was built (servicekit checks it is fresh; this sends it regardless).
+    let slug = /^\/v1\/services\/([^/]+)\/kpis$/.exec(path)?.[1];
+    if (slug && request.method === 'GET') {
+      const { value } = await env.SERVICEKIT.getWithMetadata(`kpis:${slug}`, 'stream');
+      return value ? new Response(value, { headers: { 'Content-Type': 'application/json' } }) : json({}, 404);
     }
     // Likewise the page, rendered in English beside the snapshot, with its ETag.
-    if (first === 'page' && request.method === 'GET') {
+    slug = /^\/services\/([^/]+)$/.exec(path)?.[1];
+    if (slug && request.method === 'GET') {
       const { value, metadata } = await env.SERVICEKIT.getWithMetadata(`page:${slug}:en`, 'stream');
       if (!value) return json({}, 404);
       return new Response(value, { headers: { 'Content-Type': 'text/html; charset=utf-8', ETag: metadata?.e ?? '' } });
     }
-    if (first === 'assessments' && request.method === 'POST') {
+    if (path === '/v1/assessments' && request.method === 'POST') {
       const submission = await request.json();
       const id = crypto.randomUUID().replaceAll('-', '');
       await env.SERVICEKIT.put(`bench-assessment:${id}`, JSON.stringify({ id, submission }));
