@@ -21,6 +21,8 @@ export default {
       return new Response(value, { headers: { 'Content-Type': 'text/html; charset=utf-8', ETag: metadata?.e ?? '' } });
     }
     if (path === '/v1/assessments' && request.method === 'POST') {
+      const { success } = await env.PUBLIC_WRITES.limit({ key: 'assessment:local' });
+      if (!success) return json({ type: '/problems/too-many-requests' }, 429);
       const submission = await request.json();
       const id = crypto.randomUUID().replaceAll('-', '');
       await env.SERVICEKIT.put(`bench-assessment:${id}`, JSON.stringify({ id, submission }));
