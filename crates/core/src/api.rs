@@ -61,7 +61,7 @@ pub struct Created {
 }
 
 /// Body of `GET /v1/assessments/{id}`: the stored assessment with its gaps.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct AssessmentRecord {
     /// The assessment's id.
@@ -78,6 +78,48 @@ pub struct AssessmentRecord {
     /// Per-skill change since the previous assessment, when it refers to one that still exists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changes: Option<Vec<SkillChange>>,
+}
+
+/// Reads an assessment record as it is written, the assessment's fields beside the others.
+///
+/// Written out rather than derived: serde reads a `#[serde(flatten)]` field by
+/// first copying the whole object into a generic map, which is slower and adds
+/// code to the self-assessment widget.
+impl<'de> Deserialize<'de> for AssessmentRecord {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Written {
+            id: String,
+            created_at: String,
+            role: String,
+            #[serde(default)]
+            context: crate::role::ServiceContext,
+            #[serde(default)]
+            team: Option<String>,
+            #[serde(default)]
+            previous: Option<String>,
+            ratings: std::collections::BTreeMap<String, crate::assessment::SkillRating>,
+            gaps: Vec<Gap>,
+            summary: GapSummary,
+            #[serde(default)]
+            changes: Option<Vec<SkillChange>>,
+        }
+        let w = Written::deserialize(deserializer)?;
+        Ok(AssessmentRecord {
+            id: w.id,
+            created_at: w.created_at,
+            assessment: Assessment {
+                role: w.role,
+                context: w.context,
+                team: w.team,
+                previous: w.previous,
+                ratings: w.ratings,
+            },
+            gaps: w.gaps,
+            summary: w.summary,
+            changes: w.changes,
+        })
+    }
 }
 
 /// An RFC 9457 problem details body (`application/problem+json`).
@@ -227,4 +269,42 @@ pub struct ImportReceipt {
     pub periods: usize,
     /// Pieces of feedback restored.
     pub feedback: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::{gaps, summarise, SkillRating};
+
+    #[test]
+    fn an_assessment_record_is_written_with_its_assessment_inline_and_reads_back_the_same() {
+        let profile = crate::profiles::find("ddat-service-owner-2020").unwrap();
+        let ratings = profile
+            .skills
+            .iter()
+            .map(|s| {
+                (s.id.clone(), SkillRating { level: "Working".into(), evidence: Some("Ran the beta".into()) })
+            })
+            .collect();
+        let assessment = Assessment {
+            role: profile.id.clone(),
+            context: Default::default(),
+            team: Some("t1".into()),
+            previous: None,
+            ratings,
+        };
+        let gaps = gaps(&profile, &assessment.context, |_| Some(2));
+        let record = AssessmentRecord {
+            id: "a1".into(),
+            created_at: "2026-11-26T08:00:00Z".into(),
+            summary: summarise(&gaps),
+            gaps,
+            assessment,
+            changes: None,
+        };
+        let json = serde_json::to_value(&record).unwrap();
+        assert_eq!(json["role"], "ddat-service-owner-2020", "the assessment's fields sit beside the gaps");
+        assert!(json.get("previous").is_none() && json.get("changes").is_none(), "nothing written for none");
+        assert_eq!(serde_json::from_value::<AssessmentRecord>(json).unwrap(), record);
+    }
 }

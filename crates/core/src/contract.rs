@@ -286,7 +286,7 @@ impl ServiceContract {
 }
 
 /// Something the service relies on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Dependency {
@@ -303,6 +303,45 @@ pub enum Dependency {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         url: Option<String>,
     },
+}
+
+/// Reads a dependency as it is written: `kind` beside the fields of that kind.
+///
+/// Written out rather than derived: serde reads an internally tagged enum by
+/// first copying the whole object into a generic map, which adds code to every
+/// widget that reads a contract.
+impl<'de> Deserialize<'de> for Dependency {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        #[derive(Deserialize)]
+        #[serde(rename_all = "kebab-case")]
+        enum Kind {
+            Service,
+            External,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Written {
+            kind: Kind,
+            slug: Option<String>,
+            name: Option<String>,
+            url: Option<String>,
+        }
+        let w = Written::deserialize(deserializer)?;
+        match w.kind {
+            Kind::Service => match (w.slug, w.name.is_some(), w.url.is_some()) {
+                (None, _, _) => Err(D::Error::missing_field("slug")),
+                (Some(_), true, _) => Err(D::Error::unknown_field("name", &["kind", "slug"])),
+                (Some(_), false, true) => Err(D::Error::unknown_field("url", &["kind", "slug"])),
+                (Some(slug), false, false) => Ok(Dependency::Service { slug }),
+            },
+            Kind::External => match (w.name, w.slug.is_some()) {
+                (None, _) => Err(D::Error::missing_field("name")),
+                (Some(_), true) => Err(D::Error::unknown_field("slug", &["kind", "name", "url"])),
+                (Some(name), false) => Ok(Dependency::External { name, url: w.url }),
+            },
+        }
+    }
 }
 
 /// A service contract as its manager writes it.
@@ -628,7 +667,7 @@ pub struct ContractVersion {
 }
 
 /// Body of `GET /v1/services/{slug}/contract`: the latest version and how each need stands.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ContractView {
     /// The latest version.
@@ -639,6 +678,31 @@ pub struct ContractView {
     /// The latest value of each metric that has one, by metric id.
     #[serde(default)]
     pub metric_values: std::collections::BTreeMap<String, f64>,
+}
+
+/// Reads a contract view as it is written, the latest version's fields beside the others.
+///
+/// Written out rather than derived: serde reads a `#[serde(flatten)]` field by
+/// first copying the whole object (the contract included) into a generic map,
+/// which is slower and adds code to the contract widget.
+impl<'de> Deserialize<'de> for ContractView {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Written {
+            version: String,
+            saved_at: String,
+            contract: ServiceContract,
+            needs: Vec<NeedReport>,
+            #[serde(default)]
+            metric_values: std::collections::BTreeMap<String, f64>,
+        }
+        let w = Written::deserialize(deserializer)?;
+        Ok(ContractView {
+            latest: ContractVersion { version: w.version, saved_at: w.saved_at, contract: w.contract },
+            needs: w.needs,
+            metric_values: w.metric_values,
+        })
+    }
 }
 
 /// Body of `201` from `PUT /v1/services/{slug}/contract`.

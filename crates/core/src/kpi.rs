@@ -184,7 +184,7 @@ pub struct Change {
 }
 
 /// One period's KPIs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct PeriodKpis {
     /// The period.
@@ -204,6 +204,56 @@ pub struct PeriodKpis {
     pub channel_mix: Vec<(Channel, u64)>,
     /// Whether the service uploaded figures for the period (not only feedback counts).
     pub measured: bool,
+}
+
+/// Reads a period as it is written, its own figures beside the other fields.
+///
+/// Written out rather than derived: serde reads a `#[serde(flatten)]` field by
+/// first copying the whole object into a generic map, which is slower and adds
+/// code to every widget that reads a KPI report.
+impl<'de> Deserialize<'de> for PeriodKpis {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Written {
+            period: Period,
+            label: String,
+            cost_per_transaction: Option<f64>,
+            digital_cost_per_transaction: Option<f64>,
+            satisfaction: Option<f64>,
+            responses: u64,
+            completion_rate: Option<f64>,
+            completion_inconsistent: bool,
+            digital_take_up: Option<f64>,
+            assisted_digital_share: Option<f64>,
+            completed: u64,
+            rolling_12_months: Figures,
+            rolling_months_with_data: u8,
+            change: Change,
+            channel_mix: Vec<(Channel, u64)>,
+            measured: bool,
+        }
+        let w = Written::deserialize(deserializer)?;
+        Ok(PeriodKpis {
+            period: w.period,
+            label: w.label,
+            figures: Figures {
+                cost_per_transaction: w.cost_per_transaction,
+                digital_cost_per_transaction: w.digital_cost_per_transaction,
+                satisfaction: w.satisfaction,
+                responses: w.responses,
+                completion_rate: w.completion_rate,
+                completion_inconsistent: w.completion_inconsistent,
+                digital_take_up: w.digital_take_up,
+                assisted_digital_share: w.assisted_digital_share,
+                completed: w.completed,
+            },
+            rolling_12_months: w.rolling_12_months,
+            rolling_months_with_data: w.rolling_months_with_data,
+            change: w.change,
+            channel_mix: w.channel_mix,
+            measured: w.measured,
+        })
+    }
 }
 
 /// Body of `GET /v1/services/{slug}/kpis`.

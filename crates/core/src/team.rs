@@ -108,7 +108,7 @@ pub enum Coverage {
 }
 
 /// Body of `GET /v1/teams/{id}/coverage`: the team, its role, and the coverage.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct TeamReport {
     /// The team's name.
@@ -120,6 +120,50 @@ pub struct TeamReport {
     /// What can be shown.
     #[serde(flatten)]
     pub coverage: Coverage,
+}
+
+/// Reads a team report as it is written: `status` and the coverage's fields beside the team's.
+///
+/// Written out rather than derived: serde reads a `#[serde(flatten)]` field and
+/// an internally tagged enum by first copying the whole object into a generic
+/// map, which adds code to the team coverage widget.
+impl<'de> Deserialize<'de> for TeamReport {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        #[derive(Deserialize)]
+        #[serde(rename_all = "kebab-case")]
+        enum Status {
+            TooFewMembers,
+            Ready,
+        }
+        #[derive(Deserialize)]
+        struct Written {
+            name: String,
+            role: String,
+            context: ServiceContext,
+            status: Status,
+            members: usize,
+            needed: Option<usize>,
+            covered: Option<usize>,
+            skills: Option<usize>,
+            coverage: Option<Vec<SkillCoverage>>,
+        }
+        let w = Written::deserialize(deserializer)?;
+        let given =
+            |value: Option<usize>, name: &'static str| value.ok_or_else(|| D::Error::missing_field(name));
+        let coverage = match w.status {
+            Status::TooFewMembers => {
+                Coverage::TooFewMembers { members: w.members, needed: given(w.needed, "needed")? }
+            }
+            Status::Ready => Coverage::Ready {
+                members: w.members,
+                covered: given(w.covered, "covered")?,
+                skills: given(w.skills, "skills")?,
+                coverage: w.coverage.ok_or_else(|| D::Error::missing_field("coverage"))?,
+            },
+        };
+        Ok(TeamReport { name: w.name, role: w.role, context: w.context, coverage })
+    }
 }
 
 /// Adds up members' ranks (each from [`member_ranks`]) against `profile` for a service like `context`.
@@ -168,6 +212,35 @@ mod tests {
     fn check(members: &[Vec<u8>], min: usize) -> Coverage {
         let profile = profiles::find("ddat-service-owner-2020").unwrap();
         coverage(&profile, &ServiceContext::default(), members, min)
+    }
+
+    #[test]
+    fn a_team_report_is_written_with_its_status_inline_and_reads_back_the_same() {
+        let members = vec![vec![4, 2, 3, 0, 1, 2, 4, 3], vec![3, 2, 1, 0, 1, 3, 2, 3]];
+        for coverage in [check(&members, 3), check(&members, 2)] {
+            let report = TeamReport {
+                name: "Fishing".into(),
+                role: "ddat-service-owner-2020".into(),
+                context: Default::default(),
+                coverage,
+            };
+            let json = serde_json::to_value(&report).unwrap();
+            assert!(
+                json["status"].is_string() && json["members"] == 2,
+                "the coverage sits beside the team: {json}"
+            );
+            assert_eq!(serde_json::from_value::<TeamReport>(json).unwrap(), report);
+        }
+        let mut ready = serde_json::to_value(TeamReport {
+            name: "Fishing".into(),
+            role: "ddat-service-owner-2020".into(),
+            context: Default::default(),
+            coverage: check(&members, 2),
+        })
+        .unwrap();
+        ready.as_object_mut().unwrap().remove("skills");
+        let err = serde_json::from_value::<TeamReport>(ready).unwrap_err().to_string();
+        assert!(err.contains("missing field `skills`"), "{err}");
     }
 
     #[test]

@@ -161,3 +161,54 @@ fn metric_values_read_in_their_unit() {
     assert_eq!(metric("licences").format_value(12_345.0), "12,345 licences");
     assert_eq!(metric("days").format_value(2.25), "2.25 days");
 }
+
+#[test]
+fn a_contract_view_is_written_with_its_version_inline_and_reads_back_the_same() {
+    let view = ContractView {
+        latest: ContractVersion {
+            version: "v1".into(),
+            saved_at: "2026-11-26T08:00:00Z".into(),
+            contract: example(),
+        },
+        needs: need_status(&example(), |_| Some(90.0)),
+        metric_values: [("completion-rate".to_owned(), 90.0)].into(),
+    };
+    let json = serde_json::to_value(&view).unwrap();
+    assert_eq!(json["version"], "v1", "the latest version's fields sit beside the needs");
+    assert_eq!(serde_json::from_value::<ContractView>(json.clone()).unwrap(), view);
+    let mut without_values = json;
+    without_values.as_object_mut().unwrap().remove("metric_values");
+    assert!(serde_json::from_value::<ContractView>(without_values).unwrap().metric_values.is_empty());
+}
+
+#[test]
+fn dependencies_read_by_their_kind_and_refuse_fields_of_the_other_kind() {
+    let read =
+        |json: serde_json::Value| serde_json::from_value::<Dependency>(json).map_err(|e| e.to_string());
+    let service = Dependency::Service { slug: "pay-a-fine".into() };
+    let external = Dependency::External {
+        name: "GOV.UK Pay".into(),
+        url: Some("https://www.payments.service.gov.uk".into()),
+    };
+    for d in [&service, &external, &Dependency::External { name: "Post".into(), url: None }] {
+        assert_eq!(read(serde_json::to_value(d).unwrap()).as_ref(), Ok(d));
+    }
+    assert_eq!(
+        serde_json::to_value(&service).unwrap(),
+        serde_json::json!({ "kind": "service", "slug": "pay-a-fine" })
+    );
+    let refused = [
+        (serde_json::json!({ "kind": "service" }), "missing field `slug`"),
+        (serde_json::json!({ "kind": "service", "slug": "a", "name": "b" }), "unknown field `name`"),
+        (serde_json::json!({ "kind": "service", "slug": "a", "url": "b" }), "unknown field `url`"),
+        (serde_json::json!({ "kind": "external", "url": "b" }), "missing field `name`"),
+        (serde_json::json!({ "kind": "external", "name": "a", "slug": "b" }), "unknown field `slug`"),
+        (serde_json::json!({ "kind": "external", "name": "a", "colour": "b" }), "unknown field `colour`"),
+        (serde_json::json!({ "kind": "sibling", "slug": "a" }), "unknown variant `sibling`"),
+        (serde_json::json!({ "slug": "a" }), "missing field `kind`"),
+    ];
+    for (json, reason) in refused {
+        let err = read(json.clone()).expect_err(&json.to_string());
+        assert!(err.contains(reason), "{json}: {err}");
+    }
+}

@@ -161,3 +161,18 @@ fn formatting_for_people() {
     assert_eq!(whole_number(999), "999");
     assert_eq!(money(12_345.678), "£12,345.68");
 }
+
+#[test]
+fn a_period_is_written_with_its_own_figures_inline_and_reads_back_the_same() {
+    let k = one(
+        &[(D, Some(200), Some(150), Some(15_000)), (PHONE, None, Some(50), Some(5_000))],
+        [0, 0, 1, 2, 3],
+    );
+    let json = serde_json::to_value(&k).unwrap();
+    assert_eq!(json["digital_take_up"], 0.75, "the period's own figures sit beside its other fields");
+    assert_eq!(json["rolling_12_months"]["completed"], 200);
+    assert_eq!(serde_json::from_value::<PeriodKpis>(json.clone()).unwrap(), k);
+    let mut missing = json;
+    missing.as_object_mut().unwrap().remove("completed");
+    assert!(serde_json::from_value::<PeriodKpis>(missing).is_err(), "a figure the period must have");
+}
