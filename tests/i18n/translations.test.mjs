@@ -2,11 +2,29 @@
 // has keys English lacks, and keeps every placeholder of the English text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../support/worker.mjs';
 
-const load = (lang) => JSON.parse(readFileSync(join(root, 'widgets', 'i18n', `${lang}.json`), 'utf8'));
+/** A language's widget translation files (one per widget, plus `common` and `skills`), by file name. */
+const files = (lang) => Object.fromEntries(readdirSync(join(root, 'widgets', 'i18n', lang)).sort()
+  .map((name) => [name, JSON.parse(readFileSync(join(root, 'widgets', 'i18n', lang, name), 'utf8'))]));
+/** Every widget string of a language, all files together. */
+const load = (lang) => Object.assign({}, ...Object.values(files(lang)));
+
+test('each widget string is in one file, the same file in English and Welsh', () => {
+  const en = files('en');
+  const cy = files('cy');
+  assert.deepEqual(Object.keys(cy), Object.keys(en), 'the same files');
+  const seen = new Map();
+  for (const [name, strings] of Object.entries(en)) {
+    for (const key of Object.keys(strings)) {
+      assert.ok(!seen.has(key), `"${key}" is in both ${seen.get(key)} and ${name}`);
+      seen.set(key, name);
+    }
+    for (const key of Object.keys(cy[name])) assert.equal(seen.get(key), name, `cy/${name} has "${key}", which en/${name} lacks`);
+  }
+});
 const placeholders = (value) => JSON.stringify(value).match(/\{[a-z_]+\}/g)?.sort() ?? [];
 const PLURAL_FORMS = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
 /** A message with plural forms (an object keyed by CLDR categories), not a table of messages. */
@@ -42,8 +60,8 @@ test('Welsh is complete: the same keys as English, with the same placeholders an
       }
     }
   };
-  for (const key of Object.keys(en)) assert.ok(key in cy, `cy.json lacks "${key}"`);
-  for (const key of Object.keys(cy)) assert.ok(key in en, `cy.json has "${key}", which en.json lacks`);
+  for (const key of Object.keys(en)) assert.ok(key in cy, `Welsh lacks "${key}"`);
+  for (const key of Object.keys(cy)) assert.ok(key in en, `Welsh has "${key}", which English lacks`);
   compare(en, cy, '');
 });
 

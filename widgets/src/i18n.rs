@@ -1,15 +1,41 @@
-//! User-facing text, loaded from the translation files `widgets/i18n/*.json`
-//! (English complete; Welsh may be partial and falls back to English key by key).
+//! User-facing text, loaded from the translation files `widgets/i18n/{en,cy}/*.json`,
+//! one file per widget (English complete; Welsh may be partial and falls back to English key by key).
 //! A widget's language comes from its `lang` attribute.
 
 use js_sys::{Array, Object, Reflect, JSON};
 use leptos::prelude::*;
+#[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
 use servicekit_core::{GapStatus, GapSummary, LevelRange, Scale};
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 
-const EN: &str = include_str!("../i18n/en.json");
-const CY: &str = include_str!("../i18n/cy.json");
+/// A language's translation files for the widgets in this bundle: each bundle
+/// carries the text of its own widgets only (`skills` is shared by the
+/// self-assessment and team coverage).
+macro_rules! translation_files {
+    ($lang:literal) => {
+        &[
+            include_str!(concat!("../i18n/", $lang, "/common.json")),
+            #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
+            include_str!(concat!("../i18n/", $lang, "/skills.json")),
+            #[cfg(feature = "self-assessment")]
+            include_str!(concat!("../i18n/", $lang, "/self-assessment.json")),
+            #[cfg(feature = "team-coverage")]
+            include_str!(concat!("../i18n/", $lang, "/team-coverage.json")),
+            #[cfg(feature = "contract")]
+            include_str!(concat!("../i18n/", $lang, "/contract.json")),
+            #[cfg(feature = "take-up")]
+            include_str!(concat!("../i18n/", $lang, "/take-up.json")),
+            #[cfg(feature = "feedback")]
+            include_str!(concat!("../i18n/", $lang, "/feedback.json")),
+            #[cfg(feature = "manage")]
+            include_str!(concat!("../i18n/", $lang, "/manage.json")),
+        ]
+    };
+}
+
+const EN: &[&str] = translation_files!("en");
+const CY: &[&str] = translation_files!("cy");
 
 /// A message with plural forms, chosen by the language's plural rules (CLDR categories).
 #[derive(Debug, Clone, Default)]
@@ -31,19 +57,19 @@ pub struct Plural {
 /// Every string the widgets show, in one language: `field: Type` read from the
 /// translation file's key of the same name (see [`Text`]).
 macro_rules! strings {
-    ($( $(#[$doc:meta])* $field:ident : $ty:ty, )*) => {
-        /// Every string the widgets show, in one language.
+    ($( #[doc = $doc:literal] $(#[cfg($cfg:meta)])? $field:ident : $ty:ty, )*) => {
+        /// Every string the widgets of this bundle show, in one language.
         #[derive(Debug)]
         pub struct Strings {
             /// BCP 47 language tag, `en` or `cy`.
             pub lang: &'static str,
-            $( $(#[$doc])* pub $field: $ty, )*
+            $( #[doc = $doc] $(#[cfg($cfg)])? pub $field: $ty, )*
         }
 
         impl Strings {
-            /// Reads every field from the translation file's object, parsed by the browser (missing keys are empty).
+            /// Reads every field from the translation files' object, parsed by the browser (missing keys are empty).
             fn from_json(lang: &'static str, file: &JsValue) -> Strings {
-                Strings { lang, $( $field: Text::read(&field(file, stringify!($field))), )* }
+                Strings { lang, $( $(#[cfg($cfg)])? $field: Text::read(&field(file, stringify!($field))), )* }
             }
         }
     };
@@ -51,346 +77,515 @@ macro_rules! strings {
 
 strings! {
     /// `title` in the translation files.
+    #[cfg(feature = "self-assessment")]
     title: String,
     /// `loading` in the translation files.
+    #[cfg(feature = "self-assessment")]
     loading: String,
     /// `load_failed` in the translation files.
+    #[cfg(feature = "self-assessment")]
     load_failed: String,
     /// `evidence_label` in the translation files.
+    #[cfg(feature = "self-assessment")]
     evidence_label: String,
     /// `evidence_hint` in the translation files.
+    #[cfg(feature = "self-assessment")]
     evidence_hint: String,
     /// `summary_heading` in the translation files.
+    #[cfg(feature = "self-assessment")]
     summary_heading: String,
     /// `submit` in the translation files.
+    #[cfg(feature = "self-assessment")]
     submit: String,
     /// `submitting` in the translation files.
+    #[cfg(feature = "self-assessment")]
     submitting: String,
     /// `error_summary` in the translation files.
     error_summary: String,
     /// `submit_unreachable` in the translation files.
+    #[cfg(feature = "self-assessment")]
     submit_unreachable: String,
     /// `saved_heading` in the translation files.
+    #[cfg(feature = "self-assessment")]
     saved_heading: String,
     /// `saved_body` in the translation files.
+    #[cfg(feature = "self-assessment")]
     saved_body: String,
     /// `saved_link` in the translation files.
+    #[cfg(feature = "self-assessment")]
     saved_link: String,
     /// `saved_token` in the translation files.
+    #[cfg(feature = "self-assessment")]
     saved_token: String,
     /// `start_again` in the translation files.
+    #[cfg(feature = "self-assessment")]
     start_again: String,
     /// `required` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     required: String,
     /// `source_link` in the translation files.
+    #[cfg(feature = "self-assessment")]
     source_link: String,
     /// `context_legend` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     context_legend: String,
     /// `context_hint` in the translation files.
+    #[cfg(feature = "self-assessment")]
     context_hint: String,
     /// `context_large` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     context_large: String,
     /// `context_outsources` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     context_outsources: String,
     /// `context_products` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     context_products: String,
     /// `skill_link` in the translation files.
+    #[cfg(feature = "self-assessment")]
     skill_link: String,
     /// `chart_title` in the translation files.
+    #[cfg(feature = "self-assessment")]
     chart_title: String,
     /// `chart_legend` in the translation files.
+    #[cfg(feature = "self-assessment")]
     chart_legend: String,
     /// `table_caption` in the translation files.
+    #[cfg(feature = "self-assessment")]
     table_caption: String,
     /// `table_skill` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     table_skill: String,
     /// `table_yours` in the translation files.
+    #[cfg(feature = "self-assessment")]
     table_yours: String,
     /// `table_gap` in the translation files.
+    #[cfg(feature = "self-assessment")]
     table_gap: String,
     /// `team_title` in the translation files.
+    #[cfg(feature = "team-coverage")]
     team_title: String,
     /// `team_intro` in the translation files.
+    #[cfg(feature = "team-coverage")]
     team_intro: String,
     /// `team_unreachable` in the translation files.
+    #[cfg(feature = "team-coverage")]
     team_unreachable: String,
     /// `team_create` in the translation files.
+    #[cfg(feature = "team-coverage")]
     team_create: String,
     /// `team_name` in the translation files.
+    #[cfg(feature = "team-coverage")]
     team_name: String,
     /// `team_role` in the translation files.
+    #[cfg(feature = "team-coverage")]
     team_role: String,
     /// `team_role_choose` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     team_role_choose: String,
     /// `team_context_hint` in the translation files.
+    #[cfg(feature = "team-coverage")]
     team_context_hint: String,
     /// `team_create_button` in the translation files.
+    #[cfg(feature = "team-coverage")]
     team_create_button: String,
     /// `team_created` in the translation files.
+    #[cfg(feature = "team-coverage")]
     team_created: String,
     /// `team_id` in the translation files.
+    #[cfg(feature = "team-coverage")]
     team_id: String,
     /// `team_key` in the translation files.
+    #[cfg(feature = "team-coverage")]
     team_key: String,
     /// `team_snippet` in the translation files.
+    #[cfg(feature = "team-coverage")]
     team_snippet: String,
     /// `team_view` in the translation files.
+    #[cfg(feature = "team-coverage")]
     team_view: String,
     /// `team_view_button` in the translation files.
+    #[cfg(feature = "team-coverage")]
     team_view_button: String,
     /// `team_table_caption` in the translation files.
+    #[cfg(feature = "team-coverage")]
     team_table_caption: String,
     /// `team_reaching` in the translation files.
+    #[cfg(feature = "team-coverage")]
     team_reaching: String,
     /// `team_best` in the translation files.
+    #[cfg(feature = "team-coverage")]
     team_best: String,
     /// `team_covered_heading` in the translation files.
+    #[cfg(feature = "team-coverage")]
     team_covered_heading: String,
     /// `team_covered` in the translation files.
+    #[cfg(feature = "team-coverage")]
     team_covered: String,
     /// `team_not_covered` in the translation files.
+    #[cfg(feature = "team-coverage")]
     team_not_covered: String,
     /// `answers_heading` in the translation files.
+    #[cfg(feature = "self-assessment")]
     answers_heading: String,
     /// `download_json` in the translation files.
+    #[cfg(feature = "self-assessment")]
     download_json: String,
     /// `download_csv` in the translation files.
+    #[cfg(feature = "self-assessment")]
     download_csv: String,
     /// `import_label` in the translation files.
+    #[cfg(feature = "self-assessment")]
     import_label: String,
     /// `import_hint` in the translation files.
+    #[cfg(feature = "self-assessment")]
     import_hint: String,
     /// `import_done` in the translation files.
+    #[cfg(feature = "self-assessment")]
     import_done: String,
     /// `import_not_assessment` in the translation files.
+    #[cfg(feature = "self-assessment")]
     import_not_assessment: String,
     /// `import_refused` in the translation files.
+    #[cfg(feature = "self-assessment")]
     import_refused: String,
     /// `print` in the translation files.
+    #[cfg(feature = "self-assessment")]
     print: String,
     /// `pack_title` in the translation files.
+    #[cfg(feature = "self-assessment")]
     pack_title: String,
     /// `pack_date` in the translation files.
+    #[cfg(feature = "self-assessment")]
     pack_date: String,
     /// `pack_source` in the translation files.
+    #[cfg(feature = "self-assessment")]
     pack_source: String,
     /// `table_change` in the translation files.
+    #[cfg(feature = "self-assessment")]
     table_change: String,
     /// `level_ddat` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     level_ddat: [String; 4],
     /// `level_sfia` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     level_sfia: String,
     /// `range_between_sfia` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     range_between_sfia: String,
     /// `range_between_ddat` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     range_between_ddat: String,
     /// `range_at_least` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     range_at_least: String,
     /// `gap_met` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     gap_met: String,
     /// `gap_not_rated` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     gap_not_rated: String,
     /// `gap_below` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     gap_below: Plural,
     /// `gap_above` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     gap_above: Plural,
     /// `summary` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     summary: String,
     /// `team_taken_part` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     team_taken_part: Plural,
     /// `team_appears` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     team_appears: String,
     /// `team_summary` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     team_summary: String,
     /// `change_none` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     change_none: String,
     /// `change_same` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     change_same: String,
     /// `change_up` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     change_up: Plural,
     /// `change_down` in the translation files.
+    #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
     change_down: Plural,
     /// `error_prefix` in the translation files.
+    #[cfg(feature = "self-assessment")]
     error_prefix: String,
     /// `choose_role` in the translation files.
+    #[cfg(feature = "self-assessment")]
     choose_role: String,
     /// `start` in the translation files.
+    #[cfg(feature = "self-assessment")]
     start: String,
     /// `clear_answers` in the translation files.
+    #[cfg(feature = "self-assessment")]
     clear_answers: String,
     /// `clear_confirm` in the translation files.
+    #[cfg(feature = "self-assessment")]
     clear_confirm: String,
     /// `delete_saved` in the translation files.
+    #[cfg(feature = "self-assessment")]
     delete_saved: String,
     /// `deleted` in the translation files.
+    #[cfg(feature = "self-assessment")]
     deleted: String,
     /// `delete_failed` in the translation files.
+    #[cfg(feature = "self-assessment")]
     delete_failed: String,
     /// `take_up_title` in the translation files.
+    #[cfg(feature = "take-up")]
     take_up_title: String,
     /// `take_up_description` in the translation files.
+    #[cfg(feature = "take-up")]
     take_up_description: String,
     /// `take_up_point` in the translation files.
+    #[cfg(feature = "take-up")]
     take_up_point: String,
     /// `take_up_summary` in the translation files.
+    #[cfg(feature = "take-up")]
     take_up_summary: String,
     /// `take_up_summary_change` in the translation files.
+    #[cfg(feature = "take-up")]
     take_up_summary_change: String,
     /// `take_up_no_data` in the translation files.
+    #[cfg(feature = "take-up")]
     take_up_no_data: String,
     /// `take_up_target` in the translation files.
+    #[cfg(feature = "take-up")]
     take_up_target: String,
     /// `take_up_loading` in the translation files.
+    #[cfg(feature = "take-up")]
     take_up_loading: String,
     /// `take_up_unreachable` in the translation files.
+    #[cfg(feature = "take-up")]
     take_up_unreachable: String,
     /// `take_up_keys` in the translation files.
+    #[cfg(feature = "take-up")]
     take_up_keys: String,
     /// `take_up_show_table` in the translation files.
+    #[cfg(feature = "take-up")]
     take_up_show_table: String,
     /// `take_up_hide_table` in the translation files.
+    #[cfg(feature = "take-up")]
     take_up_hide_table: String,
     /// `take_up_show_mix` in the translation files.
+    #[cfg(feature = "take-up")]
     take_up_show_mix: String,
     /// `take_up_hide_mix` in the translation files.
+    #[cfg(feature = "take-up")]
     take_up_hide_mix: String,
     /// `take_up_mix_caption` in the translation files.
+    #[cfg(feature = "take-up")]
     take_up_mix_caption: String,
     /// `take_up_table_caption` in the translation files.
+    #[cfg(feature = "take-up")]
     take_up_table_caption: String,
     /// `take_up_covered` in the translation files.
+    #[cfg(feature = "take-up")]
     take_up_covered: String,
     /// `take_up_updated` in the translation files.
+    #[cfg(feature = "take-up")]
     take_up_updated: String,
     /// `take_up_csv` in the translation files.
+    #[cfg(feature = "take-up")]
     take_up_csv: String,
     /// `column_period` in the translation files.
+    #[cfg(feature = "take-up")]
     column_period: String,
     /// `column_take_up` in the translation files.
+    #[cfg(feature = "take-up")]
     column_take_up: String,
     /// `column_assisted` in the translation files.
+    #[cfg(feature = "take-up")]
     column_assisted: String,
     /// `column_completed` in the translation files.
+    #[cfg(feature = "take-up")]
     column_completed: String,
     /// `column_channel` in the translation files.
+    #[cfg(feature = "take-up")]
     column_channel: String,
     /// `column_share` in the translation files.
+    #[cfg(feature = "take-up")]
     column_share: String,
     /// `legend_take_up` in the translation files.
+    #[cfg(feature = "take-up")]
     legend_take_up: String,
     /// `legend_assisted` in the translation files.
+    #[cfg(feature = "take-up")]
     legend_assisted: String,
     /// `legend_target` in the translation files.
+    #[cfg(feature = "take-up")]
     legend_target: String,
     /// `points_up` in the translation files.
+    #[cfg(feature = "take-up")]
     points_up: Plural,
     /// `points_down` in the translation files.
+    #[cfg(feature = "take-up")]
     points_down: Plural,
     /// `points_same` in the translation files.
+    #[cfg(feature = "take-up")]
     points_same: String,
     /// `period_to` in the translation files.
+    #[cfg(feature = "take-up")]
     period_to: String,
     /// `months` in the translation files.
+    #[cfg(feature = "take-up")]
     months: Vec<String>,
     /// `channel_names` in the translation files.
+    #[cfg(feature = "take-up")]
     channel_names: Vec<String>,
     /// `feedback_legend` in the translation files.
+    #[cfg(feature = "feedback")]
     feedback_legend: String,
     /// `feedback_ratings` in the translation files.
+    #[cfg(feature = "feedback")]
     feedback_ratings: Vec<String>,
     /// `feedback_comment_label` in the translation files.
+    #[cfg(feature = "feedback")]
     feedback_comment_label: String,
     /// `feedback_comment_hint` in the translation files.
+    #[cfg(feature = "feedback")]
     feedback_comment_hint: String,
     /// `feedback_remaining` in the translation files.
+    #[cfg(feature = "feedback")]
     feedback_remaining: Plural,
     /// `feedback_too_long` in the translation files.
+    #[cfg(feature = "feedback")]
     feedback_too_long: Plural,
     /// `feedback_choose` in the translation files.
+    #[cfg(feature = "feedback")]
     feedback_choose: String,
     /// `feedback_submit` in the translation files.
+    #[cfg(feature = "feedback")]
     feedback_submit: String,
     /// `feedback_sending` in the translation files.
+    #[cfg(feature = "feedback")]
     feedback_sending: String,
     /// `feedback_thanks_title` in the translation files.
+    #[cfg(feature = "feedback")]
     feedback_thanks_title: String,
     /// `feedback_thanks_body` in the translation files.
+    #[cfg(feature = "feedback")]
     feedback_thanks_body: String,
     /// `feedback_unreachable` in the translation files.
+    #[cfg(feature = "feedback")]
     feedback_unreachable: String,
     /// `metric_latest` in the translation files.
+    #[cfg(feature = "contract")]
     metric_latest: String,
     /// `contract_print` in the translation files.
+    #[cfg(feature = "contract")]
     contract_print: String,
     /// `contract_share` in the translation files.
+    #[cfg(feature = "contract")]
     contract_share: String,
     /// `contract_actions` in the translation files.
+    #[cfg(feature = "contract")]
     contract_actions: String,
     /// The manage page's text, by key (`manage` in the translation files).
+    #[cfg(feature = "manage")]
     manage: std::collections::BTreeMap<String, String>,
     /// `origin_refused` in the translation files.
     origin_refused: String,
     /// `loading_contract` in the translation files.
+    #[cfg(feature = "contract")]
     loading_contract: String,
     /// `contract_unreachable` in the translation files.
+    #[cfg(feature = "contract")]
     contract_unreachable: String,
     /// `target_at_least` in the translation files.
+    #[cfg(feature = "contract")]
     target_at_least: String,
     /// `target_at_most` in the translation files.
+    #[cfg(feature = "contract")]
     target_at_most: String,
     /// `no_target` in the translation files.
+    #[cfg(feature = "contract")]
     no_target: String,
     /// `contract_manager` in the translation files.
+    #[cfg(feature = "contract")]
     contract_manager: String,
     /// `contract_overview` in the translation files.
+    #[cfg(feature = "contract")]
     contract_overview: String,
     /// `contract_benefit` in the translation files.
+    #[cfg(feature = "contract")]
     contract_benefit: String,
     /// `contract_how_used` in the translation files.
+    #[cfg(feature = "contract")]
     contract_how_used: String,
     /// `contract_onboarding` in the translation files.
+    #[cfg(feature = "contract")]
     contract_onboarding: String,
     /// `contract_success` in the translation files.
+    #[cfg(feature = "contract")]
     contract_success: String,
     /// `contract_failure` in the translation files.
+    #[cfg(feature = "contract")]
     contract_failure: String,
     /// `contract_help` in the translation files.
+    #[cfg(feature = "contract")]
     contract_help: String,
     /// `contract_reviewed` in the translation files.
+    #[cfg(feature = "contract")]
     contract_reviewed: String,
     /// `contract_decommissioned` in the translation files.
+    #[cfg(feature = "contract")]
     contract_decommissioned: String,
     /// `need_met` in the translation files.
+    #[cfg(feature = "contract")]
     need_met: String,
     /// `need_not_met` in the translation files.
+    #[cfg(feature = "contract")]
     need_not_met: String,
     /// `need_unknown` in the translation files.
+    #[cfg(feature = "contract")]
     need_unknown: String,
     /// `need_no_metric` in the translation files.
+    #[cfg(feature = "contract")]
     need_no_metric: String,
     /// `need_as_a` in the translation files.
+    #[cfg(feature = "contract")]
     need_as_a: String,
     /// `need_i_need` in the translation files.
+    #[cfg(feature = "contract")]
     need_i_need: String,
     /// `need_so_that` in the translation files.
+    #[cfg(feature = "contract")]
     need_so_that: String,
     /// `need_evidence` in the translation files.
+    #[cfg(feature = "contract")]
     need_evidence: String,
     /// `dependency_service` in the translation files.
+    #[cfg(feature = "contract")]
     dependency_service: String,
     /// `coe_open_actions` in the translation files.
+    #[cfg(feature = "contract")]
     coe_open_actions: Plural,
     /// `coe_none` in the translation files.
+    #[cfg(feature = "contract")]
     coe_none: String,
     /// `contract_stage` in the translation files.
+    #[cfg(feature = "contract")]
     contract_stage: String,
     /// `contract_evolution` in the translation files.
+    #[cfg(feature = "contract")]
     contract_evolution: String,
     /// `contract_needs` in the translation files.
+    #[cfg(feature = "contract")]
     contract_needs: String,
     /// `contract_dependencies` in the translation files.
+    #[cfg(feature = "contract")]
     contract_dependencies: String,
     /// `contract_coe` in the translation files.
+    #[cfg(feature = "contract")]
     contract_coe: String,
 }
 
@@ -509,11 +704,12 @@ pub fn strings(lang: &str) -> &'static Strings {
         return found;
     }
     // Parsed by the browser's JSON.parse: no JSON parser in the wasm for this.
-    let merged = JSON::parse(EN).expect("en.json is valid JSON");
-    if lang == "cy" {
-        let welsh = JSON::parse(CY).expect("cy.json is valid JSON");
-        // Welsh keys over English ones: a key not yet translated stays English.
-        Object::assign(&Object::from(merged.clone()), &Object::from(welsh));
+    let merged = Object::new();
+    // Welsh keys over English ones: a key not yet translated stays English.
+    let files = EN.iter().chain(if lang == "cy" { CY } else { &[] });
+    for file in files {
+        let parsed = JSON::parse(file).expect("translation files are valid JSON");
+        Object::assign(&merged, &Object::from(parsed));
     }
     let loaded = Strings::from_json(lang, &merged);
     let loaded: &'static Strings = Box::leak(Box::new(loaded));
@@ -526,6 +722,7 @@ pub fn use_strings() -> &'static Strings {
     use_context::<&'static Strings>().unwrap_or_else(|| strings("en"))
 }
 
+#[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
 impl Strings {
     /// How a level is shown on its radio button.
     pub fn level_label(&self, scale: Scale, rank: u8) -> String {
