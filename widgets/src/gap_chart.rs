@@ -1,6 +1,6 @@
 //! The gap chart (SVG drawn from `servicekit_core::chart::layout`) and the same data as a table.
 
-use crate::i18n::{use_strings, Strings};
+use crate::i18n::{fill, use_strings, Strings};
 use leptos::prelude::*;
 use servicekit_core::assessment::{Gap, SkillChange};
 use servicekit_core::chart::{self, ROW_HEIGHT};
@@ -118,10 +118,10 @@ fn legend(t: &Strings, scale: Scale) -> String {
     let levels = match scale {
         Scale::Ddat => scale
             .ranks()
-            .map(|r| format!("{r} {}", t.level_label(scale, r).to_lowercase()))
+            .map(|r| format!("{r} {}", t.lower(&t.level_label(scale, r))))
             .collect::<Vec<_>>()
             .join(", "),
-        Scale::Sfia => format!("SFIA levels 1 to {}", scale.top()),
+        Scale::Sfia => fill(&t.chart_levels_sfia, &[("top", &scale.top())]),
     };
     format!("{} {levels}.", t.chart_legend.as_str())
 }

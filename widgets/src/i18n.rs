@@ -150,6 +150,9 @@ strings! {
     /// `chart_legend` in the translation files.
     #[cfg(feature = "self-assessment")]
     chart_legend: String,
+    /// `chart_levels_sfia` in the translation files.
+    #[cfg(feature = "self-assessment")]
+    chart_levels_sfia: String,
     /// `table_caption` in the translation files.
     #[cfg(feature = "self-assessment")]
     table_caption: String,
@@ -732,6 +735,11 @@ impl Strings {
         }
     }
 
+    /// `text` in lower case by the browser's rules for the language (no Unicode case tables in the wasm).
+    pub fn lower(&self, text: &str) -> String {
+        js_sys::JsString::from(text).to_locale_lower_case(Some(self.lang)).into()
+    }
+
     /// How a required range is written: "Expert", "Level 4", "Level 5 or above", "Levels 3 to 4".
     pub fn range_label(&self, scale: Scale, range: LevelRange) -> String {
         match (scale, range.max) {
@@ -741,7 +749,7 @@ impl Strings {
                 &self.range_between_ddat,
                 &[
                     ("min", &self.level_label(scale, range.min)),
-                    ("max", &self.level_label(scale, max).to_lowercase()),
+                    ("max", &self.lower(&self.level_label(scale, max))),
                 ],
             ),
             (_, None) => fill(&self.range_at_least, &[("level", &self.level_label(scale, range.min))]),
