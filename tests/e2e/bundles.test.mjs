@@ -36,6 +36,34 @@ test('a page with one kind of widget loads only that widget\'s own bundle', asyn
   assert.match(wasm[0], /^servicekit_self_assessment_bg\.[0-9a-f]{12}\.wasm$/);
 });
 
+// Each bundle carries only its own widgets' translation files; a string filed
+// under another widget's file would be missing from it, which the widget reports.
+test('each widget alone, in English and in Welsh, finds every string of its own bundle', async () => {
+  const kinds = ['self-assessment', 'team-coverage', 'contract', 'take-up', 'feedback'];
+  for (const kind of kinds) {
+    for (const lang of ['en', 'cy']) {
+      const page = await session.browser.newPage();
+      const problems = [];
+      page.on('console', (m) => { if (m.type() === 'error' && !m.text().includes('404')) problems.push(m.text()); });
+      page.on('pageerror', (e) => problems.push(e.message));
+      // A page on the Worker's own origin holding this widget alone.
+      const tag = `servicekit-${kind}`;
+      const alone = `${session.worker.url}/demo/alone.html`;
+      await page.route(alone, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html>
+<html lang="${lang}"><head><title>${kind}</title></head><body>
+<${tag} profile="ddat-service-owner-2020" service="apply-for-a-fishing-licence"></${tag}>
+<script type="module" src="/embed.js"></script></body></html>` }));
+      await page.goto(alone);
+      await page.waitForFunction((name) => performance.getEntriesByName(`servicekit:${name}:mounted`).length > 0, tag);
+      const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.wasm')));
+      await page.close();
+      assert.equal(wasm.length, 1, `${kind}: ${wasm.join(', ')}`);
+      assert.match(wasm[0], new RegExp(`servicekit_${kind.replace('-', '_')}_bg\\.[0-9a-f]{12}\\.wasm$`));
+      assert.deepEqual(problems, [], `${kind} in ${lang}`);
+    }
+  }
+});
+
 // The loader writes each widget's first API address itself (to preload it); a
 // preload that does not match the widget's own request shows as a second request.
 test('the stylesheet and the widget\'s first API read are preloaded while the wasm downloads, and fetched once', async () => {

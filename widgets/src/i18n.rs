@@ -67,8 +67,20 @@ macro_rules! strings {
         }
 
         impl Strings {
-            /// Reads every field from the translation files' object, parsed by the browser (missing keys are empty).
+            /// Reads every field from the translation files' object, parsed by the browser.
+            ///
+            /// A key missing from this bundle's files (a string filed under
+            /// another widget's file) reads as empty and is reported on the console.
             fn from_json(lang: &'static str, file: &JsValue) -> Strings {
+                let keys: &[&str] = &[$( $(#[cfg($cfg)])? stringify!($field), )*];
+                let missing: Vec<&str> =
+                    keys.iter().copied().filter(|key| field(file, key).is_undefined()).collect();
+                if !missing.is_empty() {
+                    leptos::logging::error!(
+                        "servicekit: this bundle's {lang} translation files lack {}",
+                        missing.join(", ")
+                    );
+                }
                 Strings { lang, $( $(#[cfg($cfg)])? $field: Text::read(&field(file, stringify!($field))), )* }
             }
         }
