@@ -139,6 +139,33 @@ test('KPIs follow the definitions, with gaps, rolling 12 months and the contract
   assert.equal((await call('/v1/services/no-such-service/kpis')).status, 404);
 });
 
+test('the take-up widget\'s first paint is the chart as HTML, in the reader\'s language, and follows new figures', async () => {
+  const slug = 'first-paint';
+  const t = await createService(worker.url, ADMIN, slug, { ...fishingContract(70), name: 'First paint' });
+  await csvUpload([HEADER, '2025-05,digital,,70,,,,,,', '2025-05,phone,,30,,,,,,'].join('\n'), t, slug);
+  const paint = (lang = 'en') => call(`/v1/services/${slug}/take-up.html?lang=${lang}`, { headers: { Origin: 'http://127.0.0.1:8787' } });
+  const first = await paint();
+  assert.equal(first.status, 200, first.text);
+  assert.match(first.headers.get('content-type'), /^text\/html/);
+  assert.equal(first.headers.get('access-control-allow-origin'), 'http://127.0.0.1:8787', 'a widget on an allowed intranet page may read it');
+  assert.match(first.text, /^<section class="sk-take-up"/);
+  assert.match(first.text, /Digital take-up was 70% in May 2025\./);
+  assert.equal((first.text.match(/class="sk-trend__point"/g) ?? []).length, 1);
+  assert.match(first.text, /Target 70%/);
+  assert.match((await paint('cy')).text, /Roedd y defnydd digidol yn 70% yn Mai 2025\./);
+
+  // A new month: the kept rendering is dropped with the snapshot, and the next reader sees it.
+  await csvUpload([HEADER, '2025-06,digital,,80,,,,,,', '2025-06,phone,,20,,,,,,'].join('\n'), t, slug);
+  const later = await paint();
+  assert.match(later.text, /Digital take-up was 80% in June 2025, up 10 percentage points on May 2025\./);
+  assert.equal((later.text.match(/class="sk-trend__point"/g) ?? []).length, 2);
+  assert.match((await paint('cy')).text, /Mehefin 2025/);
+
+  const unknown = await call('/v1/services/no-such-service/take-up.html');
+  assert.equal(unknown.status, 404);
+  assert.match(unknown.headers.get('content-type'), /^application\/problem\+json/);
+});
+
 test('contract need status uses the latest measured values', async () => {
   const slug = 'need-status';
   const contract = { ...fishingContract(60), name: 'Need status' };

@@ -78,6 +78,11 @@ export async function countKvOperations() {
       // The upload (or review) just before dropped the service's snapshot: this read builds it.
       [REBUILD]: await count(() => call(`/v1/services/${FISHING}/kpis`)),
       'chart data (GET …/kpis)': await count(() => call(`/v1/services/${FISHING}/kpis`)),
+      // Rendered and kept by its first reader after a rebuild, like the page; this is the next reader.
+      'take-up first paint (GET …/take-up.html), after its first reader': await (async () => {
+        await call(`/v1/services/${FISHING}/take-up.html`);
+        return count(() => call(`/v1/services/${FISHING}/take-up.html`));
+      })(),
       'contract (GET …/contract)': await count(() => call(`/v1/services/${FISHING}/contract`)),
       // The first view in a language renders the page and keeps it beside the snapshot; the next are one read.
       [FIRST_VIEW]: await count(() => call(`/services/${FISHING}`)),
@@ -94,6 +99,7 @@ export async function countKvOperations() {
       goals: {
         [REBUILD]: 'none',
         'chart data (GET …/kpis)': 1,
+        'take-up first paint (GET …/take-up.html), after its first reader': 1,
         'contract (GET …/contract)': 1,
         [FIRST_VIEW]: 'none',
         'performance page (GET /services/{slug})': 2,

@@ -66,7 +66,7 @@ test('each widget alone, in English and in Welsh, finds every string of its own 
 
 // The loader writes each widget's first API address itself (to preload it); a
 // preload that does not match the widget's own request shows as a second request.
-test('the stylesheet and the widget\'s first API read are preloaded while the wasm downloads, and fetched once', async () => {
+test('the stylesheet and the widget\'s first API read are asked for while the wasm downloads, and fetched once', async () => {
   const service = '/v1/services/apply-for-a-fishing-licence';
   const cases = [
     ['/demo/index.html', 'servicekit-self-assessment', '/v1/roles/ddat-service-owner-2020', 'radio'],
@@ -84,7 +84,7 @@ test('the stylesheet and the widget\'s first API read are preloaded while the wa
     const count = (test) => requests.filter(test).length;
     assert.equal(count((p) => p === first), 1, `${path}: ${requests.join(', ')}`);
     assert.equal(count((p) => /^\/widgets\/servicekit\.[0-9a-f]{12}\.css$/.test(p)), 1, `${path}: ${requests.join(', ')}`);
-    // Both are asked for before the wasm (the loader's preloads), not after it has started.
+    // Both are asked for before the wasm (the loader's link and preload), not after it has started.
     const wasm = requests.findIndex((p) => p.endsWith('.wasm'));
     assert.ok(requests.indexOf(first) < wasm, `${path}: ${requests.join(', ')}`);
   }

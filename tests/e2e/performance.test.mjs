@@ -75,6 +75,75 @@ test('the take-up chart reads by keyboard and shows its data as a table', async 
   await page.close();
 });
 
+// embed.js shows the Worker's rendering of the chart while the wasm loads; the
+// widget then draws the same over it. Held here: the wasm answers only when released.
+test('the take-up chart shows the Worker\'s first paint before its code runs, and the widget takes its place unchanged', async () => {
+  for (const [lang, summaryStart] of [['en', /^Digital take-up was 8\d% in December 2025/], ['cy', /^Roedd y defnydd digidol yn 8\d% yn Rhagfyr 2025/]]) {
+    const page = await browser.newPage();
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.route('**/demo/performance.html', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replace('<html lang="en">', `<html lang="${lang}">`) });
+    });
+    await page.goto(`${worker.url}/demo/performance.html`);
+    const chart = page.locator('servicekit-take-up');
+    const paint = chart.locator('[data-sk-first-paint]');
+    await paint.waitFor();
+    assert.match(await paint.getByTestId('sk-summary').textContent(), summaryStart, lang);
+    assert.equal(await paint.locator('.sk-trend__point').count(), 36, lang);
+    assert.equal(await paint.locator('.sk-trend__target').count(), 1, lang);
+    assert.equal(await paint.getByRole('button').count(), 2, lang);
+    for (const button of await paint.getByRole('button').all()) assert.equal(await button.isDisabled(), true, 'nothing to press before the code runs');
+    assert.equal(await paint.getByRole('link').getAttribute('href'), `${worker.url}/v1/services/${FISHING}/measurements?format=csv`, 'the CSV link works without the code');
+    assert.equal(await chart.getByTestId('sk-plot').count(), 0, lang);
+    assert.deepEqual(await wcagViolations(page), [], lang);
+    const paintText = await paint.locator('section').textContent();
+    const paintSvg = await paint.locator('.sk-take-up__svg').innerHTML();
+    // From here on, the fewest points ever on screen: the chart must never blink out.
+    await chart.evaluate((element) => {
+      const root = element.shadowRoot;
+      const visible = () => root.querySelectorAll('.sk-widget:not([hidden]) .sk-trend__point').length;
+      window.fewestPoints = visible();
+      new MutationObserver(() => { window.fewestPoints = Math.min(window.fewestPoints, visible()); })
+        .observe(root, { subtree: true, childList: true, attributes: true });
+    });
+
+    release();
+    await chart.getByTestId('sk-plot').waitFor();
+    assert.equal(await paint.count(), 0, 'the first paint is gone');
+    assert.equal(await page.evaluate(() => window.fewestPoints), 36, `${lang}: the chart stayed on screen while the widget took over`);
+    assert.equal(await chart.locator('section').textContent(), paintText, `${lang}: the widget says what the first paint said`);
+    // (Leptos leaves an empty comment as a marker after markup it inserts.)
+    const svg = (await chart.locator('.sk-take-up__svg').innerHTML()).replace(/<!---->/g, '');
+    assert.ok(svg === paintSvg, `${lang}: the same chart`);
+    assert.equal(await chart.getByRole('button', { disabled: false }).count(), 2, lang);
+    await page.close();
+  }
+});
+
+test('the take-up widget works without its first paint, and a first paint without its code says the widget could not load', async () => {
+  const page = await browser.newPage();
+  await page.route('**/take-up.html*', (route) => route.abort('connectionrefused'));
+  await page.goto(`${worker.url}/demo/performance.html`);
+  const chart = page.locator('servicekit-take-up');
+  await chart.getByTestId('sk-plot').waitFor();
+  assert.equal(await chart.locator('.sk-trend__point').count(), 36);
+  await page.close();
+
+  const broken = await browser.newPage();
+  await broken.route(/\.wasm$/, (route) => route.abort('connectionrefused'));
+  await broken.goto(`${worker.url}/demo/performance.html`);
+  const alert = broken.locator('servicekit-take-up').getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /could not load/);
+  const kept = broken.locator('servicekit-take-up [data-sk-first-paint]');
+  await kept.waitFor();
+  assert.equal(await kept.locator('.sk-trend__point').count(), 36, 'the chart stays readable');
+  await broken.close();
+});
+
 test('the take-up chart copes with a service without data, and says so', async () => {
   await createService(worker.url, ADMIN, 'no-figures-yet', { ...fishingContract(), name: 'No figures yet' });
   const page = await browser.newPage();

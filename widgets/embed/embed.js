@@ -52,7 +52,9 @@ function failed(element, error) {
   const message = document.createElement('p');
   message.setAttribute('role', 'alert');
   message.textContent = 'This servicekit widget could not load. Check your connection and reload the page.';
-  element.replaceChildren(message);
+  // Under a first paint (the shadow root hides the element's own children), the message follows it.
+  if (element.shadowRoot) element.shadowRoot.append(message);
+  else element.replaceChildren(message);
 }
 
 /** The widget's language: its own `lang`, else the nearest ancestor's, else English. */
@@ -63,38 +65,84 @@ function language(element) {
 const preloaded = new Set();
 
 /**
- * Starts downloading `url` now (as `as`: `style` or `fetch`), while the wasm
- * downloads, so that it is ready when the widget asks for it: the widget's own
- * request is the same one, and the browser hands it the preloaded answer.
+ * Starts downloading the API address `url` now, while the wasm downloads, so
+ * that it is ready when the widget asks for it: the widget's own request is
+ * the same one, and the browser hands it the preloaded answer.
  */
-function preload(url, as) {
+function preload(url) {
   if (preloaded.has(url) || !document.head) return;
   preloaded.add(url);
   const link = document.createElement('link');
   link.rel = 'preload';
-  link.as = as;
+  link.as = 'fetch';
   // The widget fetches with CORS and without credentials; a preload only serves a request made the same way.
-  if (as === 'fetch') link.crossOrigin = 'anonymous';
+  link.crossOrigin = 'anonymous';
   link.href = url;
   document.head.append(link);
 }
 
+/** Elements whose widget has started: a first paint arriving later is not shown. */
+const started = new WeakSet();
+
+/**
+ * Gives `element` its open shadow root with the widgets' stylesheet linked, so
+ * that the stylesheet downloads alongside the wasm; the widget keeps this link.
+ * The link is marked `data-sk-settled` once loaded (or failed); resolves then.
+ */
+function styledShadow(element) {
+  const root = element.attachShadow({ mode: 'open' });
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = stylesheet;
+  const styled = new Promise((resolve, reject) => {
+    link.addEventListener('load', () => { link.dataset.skSettled = ''; resolve(); });
+    link.addEventListener('error', () => { link.dataset.skSettled = ''; reject(); });
+  });
+  styled.catch(() => {}); // without styles the widget still shows (as before), but no first paint
+  root.append(link);
+  return styled;
+}
+
+/**
+ * Shows, while the wasm loads, the HTML the Worker renders for the widget at
+ * `url` (its first paint): in the shadow root, once the stylesheet is in. The
+ * widget draws the same over it and takes its place; if the request fails,
+ * the widget alone reports it.
+ */
+function showFirstPaint(element, url, styled) {
+  const root = element.shadowRoot;
+  const html = fetch(url).then((response) => (response.ok ? response.text() : Promise.reject(response.status)));
+  Promise.all([html, styled]).then(([markup]) => {
+    if (started.has(element)) return;
+    const paint = document.createElement('div');
+    paint.className = 'sk-widget';
+    paint.dataset.skFirstPaint = '';
+    paint.innerHTML = markup;
+    root.append(paint);
+    performance.mark(`servicekit:${element.localName}:first-paint`);
+  }, () => {});
+}
+
 /**
  * Defines `<name>`, mounting it with `mount(module, element, api)` once it is on
- * the page; `reads(element, api)` names the API address the widget reads first, if it is known before it starts.
+ * the page; `reads(element, api)` names the API address the widget reads first,
+ * if it is known before it starts, and `paints(element, api)` its first paint's.
  */
-function define(name, mount, reads = () => null) {
+function define(name, mount, reads = () => null, paints = () => null) {
   if (customElements.get(name)) return;
   customElements.define(name, class extends HTMLElement {
     connectedCallback() {
       if (this.dataset.skMounted) return;
       this.dataset.skMounted = 'true';
       const api = (this.getAttribute('api') || base.origin).replace(/\/$/, '');
-      preload(stylesheet, 'style');
+      const styled = styledShadow(this);
       const first = reads(this, api);
-      if (first) preload(first, 'fetch');
+      if (first) preload(first);
+      const paint = paints(this, api);
+      if (paint) showFirstPaint(this, paint, styled);
       load(bundleFor(KINDS[name]))
         .then((module) => {
+          started.add(this);
           mount(module, this, api);
           performance.mark(`servicekit:${name}:mounted`);
         })
@@ -115,7 +163,9 @@ define('servicekit-contract', (module, element, api) => module.mount_contract(
 ), (element, api) => segment(element.getAttribute('service')) && `${api}/v1/services/${element.getAttribute('service')}/contract`);
 define('servicekit-take-up', (module, element, api) => module.mount_take_up(
   element, api, element.getAttribute('service') || '', language(element), stylesheet,
-), (element, api) => segment(element.getAttribute('service')) && `${api}/v1/services/${element.getAttribute('service')}/kpis`);
+), (element, api) => segment(element.getAttribute('service')) && `${api}/v1/services/${element.getAttribute('service')}/kpis`,
+(element, api) => segment(element.getAttribute('service'))
+  && `${api}/v1/services/${element.getAttribute('service')}/take-up.html?lang=${language(element) === 'cy' ? 'cy' : 'en'}`);
 define('servicekit-feedback', (module, element, api) => module.mount_feedback(
   element, api, element.getAttribute('service') || '', language(element), stylesheet,
 ));

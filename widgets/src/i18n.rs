@@ -4,6 +4,7 @@
 
 use js_sys::{Array, Object, Reflect, JSON};
 use leptos::prelude::*;
+use servicekit_core::plural::Plural;
 #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
 use servicekit_core::{GapStatus, GapSummary, LevelRange, Scale};
 use std::cell::RefCell;
@@ -36,23 +37,6 @@ macro_rules! translation_files {
 
 const EN: &[&str] = translation_files!("en");
 const CY: &[&str] = translation_files!("cy");
-
-/// A message with plural forms, chosen by the language's plural rules (CLDR categories).
-#[derive(Debug, Clone, Default)]
-pub struct Plural {
-    /// Form for the "zero" category (Welsh).
-    pub zero: Option<String>,
-    /// Form for "one".
-    pub one: Option<String>,
-    /// Form for "two" (Welsh).
-    pub two: Option<String>,
-    /// Form for "few" (Welsh).
-    pub few: Option<String>,
-    /// Form for "many" (Welsh).
-    pub many: Option<String>,
-    /// Form for every other number; always present.
-    pub other: String,
-}
 
 /// Every string the widgets show, in one language: `field: Type` read from the
 /// translation file's key of the same name (see [`Text`]).
@@ -679,33 +663,6 @@ pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String
         out = out.replace(&format!("{{{name}}}"), &value.to_string());
     }
     out
-}
-
-/// The CLDR plural category of `n` in `lang` (English and Welsh).
-fn category(lang: &str, n: u64) -> &'static str {
-    match (lang, n) {
-        ("cy", 0) => "zero",
-        (_, 1) => "one",
-        ("cy", 2) => "two",
-        ("cy", 3) => "few",
-        ("cy", 6) => "many",
-        _ => "other",
-    }
-}
-
-impl Plural {
-    /// The form for `n` in `lang`, filled with `{n}`.
-    pub fn count(&self, lang: &str, n: u64) -> String {
-        let form = match category(lang, n) {
-            "zero" => self.zero.as_ref(),
-            "one" => self.one.as_ref(),
-            "two" => self.two.as_ref(),
-            "few" => self.few.as_ref(),
-            "many" => self.many.as_ref(),
-            _ => None,
-        };
-        fill(form.unwrap_or(&self.other), &[("n", &n)])
-    }
 }
 
 thread_local! {

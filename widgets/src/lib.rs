@@ -92,7 +92,9 @@ pub fn mount_take_up(
     lang: String,
     stylesheet: String,
 ) -> Result<(), JsValue> {
-    mount(&host, &stylesheet, &lang, move || view! { <take_up_chart::TakeUpChart api=api slug=slug /> })
+    mount_over_first_paint(&host, &stylesheet, &lang, move |first_paint| {
+        view! { <take_up_chart::TakeUpChart api=api slug=slug first_paint /> }
+    })
 }
 
 /// Mounts the "rate this service" form for the service `slug` into `host`'s shadow root, in `lang`.
@@ -122,39 +124,100 @@ fn mount<N: IntoView + 'static>(
     lang: &str,
     widget: impl FnOnce() -> N + 'static,
 ) -> Result<(), JsValue> {
-    let container = shadow_container(host, stylesheet)?;
+    mount_over_first_paint(host, stylesheet, lang, move |first_paint| {
+        first_paint.hand_over();
+        widget()
+    })
+}
+
+/// Like [`mount`], for a widget that may have a first paint on screen (see
+/// [`FirstPaint`]): it calls [`FirstPaint::hand_over`] once it has drawn its own.
+fn mount_over_first_paint<N: IntoView + 'static>(
+    host: &HtmlElement,
+    stylesheet: &str,
+    lang: &str,
+    widget: impl FnOnce(FirstPaint) -> N + 'static,
+) -> Result<(), JsValue> {
+    let (container, first_paint) = shadow_container(host, stylesheet)?;
     let strings = i18n::strings(lang);
     leptos::mount::mount_to(container, move || {
         provide_context(strings);
-        widget()
+        widget(first_paint)
     })
     .forget();
     Ok(())
+}
+
+/// The HTML the Worker rendered for a widget, shown by `embed.js` while the
+/// widget's wasm loads (`data-sk-first-paint` in the shadow root), if any.
+#[derive(Clone)]
+pub struct FirstPaint {
+    shown: Option<(web_sys::Element, HtmlElement)>,
+}
+
+impl FirstPaint {
+    /// Removes the first paint and shows the widget's own container in its place, in the same task (nothing flickers).
+    pub fn hand_over(&self) {
+        if let Some((shown, container)) = &self.shown {
+            shown.remove();
+            container.set_hidden(false);
+        }
+    }
 }
 
 /// Gives `host` an open shadow root holding the stylesheet and an empty container.
 ///
 /// The container stays hidden until the stylesheet has loaded (or failed to), so
 /// a widget never shows for a moment in the host page's inherited styles.
-fn shadow_container(host: &HtmlElement, stylesheet: &str) -> Result<HtmlElement, JsValue> {
+/// `embed.js` gives the element its shadow root and stylesheet link before the
+/// wasm has loaded (marked `data-sk-settled` once loaded): that link is kept.
+/// When a first paint shows there, it is kept too, and the container stays
+/// hidden until the widget hands over.
+fn shadow_container(host: &HtmlElement, stylesheet: &str) -> Result<(HtmlElement, FirstPaint), JsValue> {
     let document = host.owner_document().ok_or("the element is not in a document")?;
     let root = match host.shadow_root() {
         Some(root) => root,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
-    root.set_inner_html("");
-    let link: HtmlElement = document.create_element("link")?.dyn_into()?;
-    link.set_attribute("rel", "stylesheet")?;
-    link.set_attribute("href", stylesheet)?;
     let container: HtmlElement = document.create_element("div")?.dyn_into()?;
     container.set_class_name("sk-widget");
     container.set_hidden(true);
-    let styled = container.clone();
-    let show: js_sys::Function =
-        Closure::<dyn FnMut()>::new(move || styled.set_hidden(false)).into_js_value().unchecked_into();
-    link.set_onload(Some(&show));
-    link.set_onerror(Some(&show));
-    root.append_child(&link)?;
+    if let Some(shown) = root.query_selector("[data-sk-first-paint]")? {
+        root.append_child(&container)?;
+        return Ok((container.clone(), FirstPaint { shown: Some((shown, container)) }));
+    }
+    let kept: Option<HtmlElement> =
+        root.query_selector("link[rel=stylesheet]")?.and_then(|l| l.dyn_into().ok());
+    let link = match kept {
+        Some(link) => link,
+        None => {
+            let link: HtmlElement = document.create_element("link")?.dyn_into()?;
+            link.set_attribute("rel", "stylesheet")?;
+            link.set_attribute("href", stylesheet)?;
+            link
+        }
+    };
+    // Anything else there (a message from an earlier start) goes; the link stays
+    // where it is (taken out and put back, it would be fetched again).
+    let mut next = root.first_child();
+    while let Some(child) = next {
+        next = child.next_sibling();
+        if !child.is_same_node(Some(&link)) {
+            root.remove_child(&child)?;
+        }
+    }
+    if !link.is_connected() {
+        root.append_child(&link)?;
+    }
+    if link.has_attribute("data-sk-settled") {
+        container.set_hidden(false);
+    } else {
+        let styled = container.clone();
+        let show: js_sys::Function =
+            Closure::<dyn FnMut()>::new(move || styled.set_hidden(false)).into_js_value().unchecked_into();
+        link.add_event_listener_with_callback("load", &show)?;
+        link.add_event_listener_with_callback("error", &show)?;
+    }
     root.append_child(&container)?;
-    Ok(container)
+    Ok((container, FirstPaint { shown: None }))
 }

@@ -7,6 +7,7 @@
 
 use crate::api;
 use crate::i18n::{fill, use_strings, Strings};
+use crate::FirstPaint;
 use leptos::prelude::*;
 use servicekit_core::kpi::{percent, whole_number, KpiReport, Movement, PeriodKpis};
 use servicekit_core::measurement::{Channel, Period};
@@ -14,8 +15,8 @@ use servicekit_core::trend::{self, SummaryText, TrendChart, TrendText};
 use wasm_bindgen::JsCast;
 
 /// Chart size in SVG units; it scales to the widget's width.
-const WIDTH: f32 = 640.0;
-const HEIGHT: f32 = 300.0;
+const WIDTH: f32 = trend::WIDGET_SIZE.0;
+const HEIGHT: f32 = trend::WIDGET_SIZE.1;
 
 /// Loads and shows the take-up chart of the service `slug`.
 #[component]
@@ -24,12 +25,20 @@ pub fn TakeUpChart(
     api: String,
     /// The service's slug.
     slug: String,
+    /// The Worker's rendering of this chart on screen until this one has its data.
+    first_paint: FirstPaint,
 ) -> impl IntoView {
     let t = use_strings();
     let csv = format!("{api}/v1/services/{slug}/measurements?format=csv");
     let data = LocalResource::new(move || {
         let (api, slug) = (api.clone(), slug.clone());
         async move { api::kpis(&api, &slug).await }
+    });
+    // Drawn (or failed): take the first paint's place. Effects run before the next frame is painted.
+    Effect::new(move |_| {
+        if data.read().is_some() {
+            first_paint.hand_over();
+        }
     });
     view! {
         <section class="sk-take-up" aria-labelledby="sk-take-up-title">

@@ -12,6 +12,7 @@ mod coe;
 mod cors;
 mod error;
 mod feedback;
+mod first_paint;
 mod frameworks;
 mod health;
 mod limits;
@@ -162,6 +163,10 @@ async fn route(req: Request, state: &AppState) -> std::result::Result<Response, 
         },
         ["v1", "services", slug, "kpis"] => match method {
             Some(Method::Get) | Some(Method::Head) => measurements::kpis(state, slug).await,
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
+        ["v1", "services", slug, "take-up.html"] => match method {
+            Some(Method::Get) | Some(Method::Head) => first_paint::take_up(&req, state, slug).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
         ["v1", "services", slug, "feedback"] => match method {

@@ -625,14 +625,15 @@ impl Store {
     /// Call it after those writes: a reader that rebuilds in between then reads the new records.
     pub async fn drop_performance_snapshot(&self, slug: &str) -> Result<(), ApiError> {
         let pages = PAGE_LANGUAGES.map(|lang| Rendering::Page(slug, lang).key());
-        let keys = [snapshot_key(slug), Rendering::Kpis(slug).key()].into_iter().chain(pages);
+        let charts = PAGE_LANGUAGES.map(|lang| Rendering::TakeUp(slug, lang).key());
+        let keys = [snapshot_key(slug), Rendering::Kpis(slug).key()].into_iter().chain(pages).chain(charts);
         let removed =
             futures_util::future::join_all(keys.map(|key| async move { self.remove(&key).await })).await;
         removed.into_iter().collect()
     }
 }
 
-/// The languages the public pages are written in.
+/// The languages the public pages and the widgets' first paints are written in.
 pub const PAGE_LANGUAGES: [&str; 2] = ["en", "cy"];
 
 /// A document rendered from a service's performance snapshot and kept beside it.
@@ -642,6 +643,8 @@ pub enum Rendering<'a> {
     Kpis(&'a str),
     /// The public performance page's HTML in a language (`en`, `cy`).
     Page(&'a str, &'a str),
+    /// The take-up widget's first paint in a language (`GET /v1/services/{slug}/take-up.html`).
+    TakeUp(&'a str, &'a str),
 }
 
 impl Rendering<'_> {
@@ -649,6 +652,7 @@ impl Rendering<'_> {
         match self {
             Rendering::Kpis(slug) => format!("kpis:{slug}"),
             Rendering::Page(slug, lang) => format!("page:{slug}:{lang}"),
+            Rendering::TakeUp(slug, lang) => format!("take-up:{slug}:{lang}"),
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod measurement;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 pub mod performance;
+pub mod plural;
 pub mod profiles;
 pub mod role;
 pub mod skill;

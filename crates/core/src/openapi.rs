@@ -343,6 +343,27 @@ pub fn document() -> Value {
     .problems(&[404])
     .add();
     spec.op(
+        "get",
+        "/v1/services/{slug}/take-up.html",
+        "getTakeUpFirstPaint",
+        "The take-up widget's chart as HTML, shown by `embed.js` while the widget's code loads.",
+        Access::Public,
+    )
+    .param(slug.clone())
+    .param(json!({
+        "name": "lang", "in": "query", "required": false,
+        "description": "`cy` for Welsh; English otherwise.",
+        "schema": { "type": "string", "enum": ["en", "cy"] }
+    }))
+    .ok_raw(
+        200,
+        "A `<section>` of the widget's markup, with the chart's SVG.",
+        "text/html",
+        json!({ "type": "string" }),
+    )
+    .problems(&[404])
+    .add();
+    spec.op(
         "post",
         "/v1/services/{slug}/feedback",
         "giveFeedback",

@@ -7,6 +7,9 @@ use crate::kpi::{percent, PeriodKpis};
 use crate::measurement::Period;
 use serde::{Deserialize, Serialize};
 
+/// The take-up widget's chart size in SVG units (it scales to the widget's width), also used for its first paint.
+pub const WIDGET_SIZE: (f32, f32) = (640.0, 300.0);
+
 /// Space left of the plot for the percentage labels.
 const LEFT: f32 = 48.0;
 /// Space right of the plot.
