@@ -66,14 +66,15 @@ test('each widget alone, in English and in Welsh, finds every string of its own 
 
 // The loader writes each widget's first API address itself (to preload it); a
 // preload that does not match the widget's own request shows as a second request.
+// The take-up chart asks for its first paint first, and for its data once that is in.
 test('the stylesheet and the widget\'s first API read are asked for while the wasm downloads, and fetched once', async () => {
   const service = '/v1/services/apply-for-a-fishing-licence';
   const cases = [
     ['/demo/index.html', 'servicekit-self-assessment', '/v1/roles/ddat-service-owner-2020', 'radio'],
     ['/demo/contract.html', 'servicekit-contract', `${service}/contract`, 'alert'],
-    ['/demo/performance.html', 'servicekit-take-up', `${service}/kpis`, 'alert'],
+    ['/demo/performance.html', 'servicekit-take-up', `${service}/kpis`, 'alert', `${service}/take-up.html`],
   ];
-  for (const [path, widget, first, shown] of cases) {
+  for (const [path, widget, read, shown, first = read] of cases) {
     const page = await session.browser.newPage();
     const requests = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
@@ -82,6 +83,7 @@ test('the stylesheet and the widget\'s first API read are asked for while the wa
     await page.locator(widget).getByRole(shown).first().waitFor();
     await page.close();
     const count = (test) => requests.filter(test).length;
+    assert.equal(count((p) => p === read), 1, `${path}: ${requests.join(', ')}`);
     assert.equal(count((p) => p === first), 1, `${path}: ${requests.join(', ')}`);
     assert.equal(count((p) => /^\/widgets\/servicekit\.[0-9a-f]{12}\.css$/.test(p)), 1, `${path}: ${requests.join(', ')}`);
     // Both are asked for before the wasm (the loader's link and preload), not after it has started.

@@ -107,12 +107,14 @@ function styledShadow(element) {
  * Shows, while the wasm loads, the HTML the Worker renders for the widget at
  * `url` (its first paint): in the shadow root, once the stylesheet is in. The
  * widget draws the same over it and takes its place; if the request fails,
- * the widget alone reports it.
+ * the widget alone reports it. Calls `arrived` once the answer is in (or has
+ * failed); resolves once it is on screen (or has failed).
  */
-function showFirstPaint(element, url, styled) {
+function showFirstPaint(element, url, styled, arrived) {
   const root = element.shadowRoot;
   const html = fetch(url).then((response) => (response.ok ? response.text() : Promise.reject(response.status)));
-  Promise.all([html, styled]).then(([markup]) => {
+  html.then(arrived, arrived);
+  return Promise.all([html, styled]).then(([markup]) => {
     if (started.has(element)) return;
     const paint = document.createElement('div');
     paint.className = 'sk-widget';
@@ -120,6 +122,8 @@ function showFirstPaint(element, url, styled) {
     paint.innerHTML = markup;
     root.append(paint);
     performance.mark(`servicekit:${element.localName}:first-paint`);
+    // Settles once the browser has painted it (the frame's callbacks run just before that paint).
+    return new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve, 0)); });
   }, () => {});
 }
 
@@ -137,12 +141,23 @@ function define(name, mount, reads = () => null, paints = () => null) {
       const api = (this.getAttribute('api') || base.origin).replace(/\/$/, '');
       const styled = styledShadow(this);
       const first = reads(this, api);
-      if (first) preload(first);
       const paint = paints(this, api);
-      if (paint) showFirstPaint(this, paint, styled);
+      // A first paint is asked for alone (the Worker answers one request sooner
+      // than two), and the widget's own read follows as soon as it is in. The
+      // widget starts once the first paint is on screen (the two race for the
+      // main thread otherwise, and the picture comes first), or after a second.
+      const painted = paint
+        ? Promise.race([
+          showFirstPaint(this, paint, styled, () => first && preload(first)),
+          new Promise((resolve) => { setTimeout(resolve, 1000); }),
+        ])
+        : null;
+      if (first && !paint) preload(first);
       load(bundleFor(KINDS[name]))
-        .then((module) => {
+        .then(async (module) => {
+          await painted;
           started.add(this);
+          if (first) preloaded.add(first); // the widget reads it itself now: a late preload would go unused
           mount(module, this, api);
           performance.mark(`servicekit:${name}:mounted`);
         })
