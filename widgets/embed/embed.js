@@ -128,11 +128,23 @@ function showFirstPaint(element, url, styled, arrived) {
 }
 
 /**
- * Defines `<name>`, mounting it with `mount(module, element, api)` once it is on
- * the page; `reads(element, api)` names the API address the widget reads first,
- * if it is known before it starts, and `paints(element, api)` its first paint's.
+ * The JSON at the API address `url`, parsed, for a widget to start with; `null`
+ * when it cannot be had (the widget then asks itself, and reports why).
  */
-function define(name, mount, reads = () => null, paints = () => null) {
+function answer(url) {
+  return fetch(url)
+    .then((response) => (response.ok ? response.json() : null))
+    .catch(() => null);
+}
+
+/**
+ * Defines `<name>`, mounting it with `mount(module, element, api, read)` once it
+ * is on the page; `reads(element, api)` names the API address the widget reads
+ * first, if it is known before it starts, and `paints(element, api)` its first
+ * paint's. With `handsOver`, the loader reads that address itself while the wasm
+ * downloads and gives the widget the answer (`read`), so that it starts with it.
+ */
+function define(name, mount, reads = () => null, paints = () => null, handsOver = false) {
   if (customElements.get(name)) return;
   customElements.define(name, class extends HTMLElement {
     connectedCallback() {
@@ -152,13 +164,15 @@ function define(name, mount, reads = () => null, paints = () => null) {
           new Promise((resolve) => { setTimeout(resolve, 1000); }),
         ])
         : null;
-      if (first && !paint) preload(first);
+      const read = first && handsOver ? answer(first) : null;
+      if (first && !paint && !handsOver) preload(first);
       load(bundleFor(KINDS[name]))
         .then(async (module) => {
           await painted;
+          const given = await read;
           started.add(this);
           if (first) preloaded.add(first); // the widget reads it itself now: a late preload would go unused
-          mount(module, this, api);
+          mount(module, this, api, given);
           performance.mark(`servicekit:${name}:mounted`);
         })
         .catch((error) => failed(this, error));
@@ -169,9 +183,9 @@ function define(name, mount, reads = () => null, paints = () => null) {
 /** `value` as one segment of an API path, as the widget writes it (empty: none). */
 const segment = (value) => (value && !/[/?#%\s]/.test(value) ? value : null);
 
-define('servicekit-self-assessment', (module, element, api) => module.mount_self_assessment(
-  element, api, element.getAttribute('profile') || '', element.getAttribute('team') || '', language(element), stylesheet,
-), (element, api) => segment(element.getAttribute('profile')) && `${api}/v1/roles/${element.getAttribute('profile')}`);
+define('servicekit-self-assessment', (module, element, api, read) => module.mount_self_assessment(
+  element, api, element.getAttribute('profile') || '', element.getAttribute('team') || '', language(element), stylesheet, read,
+), (element, api) => segment(element.getAttribute('profile')) && `${api}/v1/roles/${element.getAttribute('profile')}`, undefined, true);
 define('servicekit-team-coverage', (module, element, api) => module.mount_team_coverage(element, api, language(element), stylesheet));
 define('servicekit-contract', (module, element, api) => module.mount_contract(
   element, api, element.getAttribute('service') || '', language(element), stylesheet,

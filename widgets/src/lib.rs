@@ -39,8 +39,9 @@ use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 ///
 /// `api` is the Worker's origin, `role` the role profile id, `team` a team id
 /// to count the assessment towards (empty for none), `lang` the language
-/// (`en` or `cy`) and `stylesheet` the URL of the widgets' CSS, linked inside
-/// the shadow root.
+/// (`en` or `cy`), `stylesheet` the URL of the widgets' CSS, linked inside
+/// the shadow root, and `profile` the role profile's JSON when `embed.js` has
+/// already read it (parsed; anything else and the widget reads it itself).
 #[cfg(feature = "self-assessment")]
 #[wasm_bindgen]
 pub fn mount_self_assessment(
@@ -50,10 +51,12 @@ pub fn mount_self_assessment(
     team: String,
     lang: String,
     stylesheet: String,
+    profile: JsValue,
 ) -> Result<(), JsValue> {
     let team = Some(team.trim().to_owned()).filter(|t| !t.is_empty());
+    let read = json::read::<servicekit_core::RoleProfile>(profile).filter(|p| p.id == role.trim());
     mount(&host, &stylesheet, &lang, move || {
-        view! { <self_assessment::SelfAssessment api=api role=role team=team /> }
+        view! { <self_assessment::SelfAssessment api=api role=role team=team read /> }
     })
 }
 

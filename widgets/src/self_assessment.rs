@@ -23,8 +23,19 @@ pub fn SelfAssessment(
     role: String,
     /// Id of a team to count the assessment towards, if any.
     team: Option<String>,
+    /// The role profile, when `embed.js` has already read it: the form shows at once.
+    read: Option<RoleProfile>,
 ) -> impl IntoView {
     let t = use_strings();
+    if let Some(profile) = read {
+        return view! {
+            <section class="sk-self-assessment" aria-labelledby="sk-title">
+                <h2 id="sk-title" class="sk-heading-l">{t.title.as_str()}</h2>
+                <AssessmentForm api profile=Arc::new(profile) team />
+            </section>
+        }
+        .into_any();
+    }
     let role = RwSignal::new(role.trim().to_owned());
     let load = {
         let api = api.clone();
@@ -55,6 +66,7 @@ pub fn SelfAssessment(
             }}
         </section>
     }
+    .into_any()
 }
 
 /// A list of every role profile, grouped by framework, to choose one to assess against.
@@ -274,12 +286,29 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
         }
     };
 
-    let questions = profile
-        .skills
-        .iter()
-        .cloned()
-        .map(|skill| view! { <SkillQuestion skill scale=profile.scale draft gaps problems /> })
-        .collect_view();
+    // The first questions render at once and the rest of the form just after the
+    // browser has painted them: a role of ten skills is about 340 elements, and
+    // the person can start answering a frame sooner.
+    let rest_ready = RwSignal::new(false);
+    request_animation_frame(move || set_timeout(move || rest_ready.set(true), std::time::Duration::ZERO));
+    let questions = {
+        let profile = profile.clone();
+        move |range: std::ops::Range<usize>| {
+            profile
+                .skills
+                .get(range)
+                .unwrap_or_default()
+                .iter()
+                .cloned()
+                .map(|skill| view! { <SkillQuestion skill scale=profile.scale draft gaps problems /> })
+                .collect_view()
+        }
+    };
+    let count = profile.skills.len();
+    let (profile_for_chart, profile_for_file, profile_for_pack) =
+        (profile.clone(), profile.clone(), profile.clone());
+    let first_questions = questions(0..FIRST_QUESTIONS.min(count));
+    let later_questions = move || questions(FIRST_QUESTIONS.min(count)..count);
 
     view! {
         <Show when=move || saved.with(Option::is_some)>
@@ -346,24 +375,34 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
             {profile.note.clone().map(|note| view! { <p class="sk-inset">{note}</p> })}
             <form novalidate node_ref=form_ref on:submit=on_submit>
                 <ContextQuestions questions=profile.context_questions() draft />
-                {questions}
-                <div class="sk-summary" aria-live="polite" data-testid="sk-gap-summary">
-                    <h3 class="sk-heading-s">{t.summary_heading.as_str()}</h3>
-                    <p class="sk-body">{move || t.summary_line(&assessment::summarise(&gaps.get()))}</p>
-                    <GapChart profile=profile.clone() gaps changes />
-                </div>
-                <button type="submit" class="sk-button" disabled=move || sending.get()>
-                    {move || if sending.get() { t.submitting.as_str() } else { t.submit.as_str() }}
-                </button>
+                {first_questions}
+                <Show when=move || rest_ready.get()>
+                    {later_questions.clone()}
+                    <div class="sk-summary" aria-live="polite" data-testid="sk-gap-summary">
+                        <h3 class="sk-heading-s">{t.summary_heading.as_str()}</h3>
+                        <p class="sk-body">{move || t.summary_line(&assessment::summarise(&gaps.get()))}</p>
+                        <GapChart profile=profile_for_chart.clone() gaps changes />
+                    </div>
+                    <button type="submit" class="sk-button" disabled=move || sending.get()>
+                        {move || if sending.get() { t.submitting.as_str() } else { t.submit.as_str() }}
+                    </button>
+                </Show>
             </form>
-            <AnswersFile profile=profile.clone() draft />
-            <button type="button" class="sk-button sk-button--secondary" on:click=clear_answers data-testid="sk-clear">
-                {t.clear_answers.as_str()}
-            </button>
+            <Show when=move || rest_ready.get()>
+                <AnswersFile profile=profile_for_file.clone() draft />
+                <button type="button" class="sk-button sk-button--secondary" on:click=clear_answers.clone() data-testid="sk-clear">
+                    {t.clear_answers.as_str()}
+                </button>
+            </Show>
         </div>
-        <PrintPack profile=profile.clone() draft gaps />
+        <Show when=move || rest_ready.get()>
+            <PrintPack profile=profile_for_pack.clone() draft gaps />
+        </Show>
     }
 }
+
+/// How many skill questions render with the first frame (see `AssessmentForm`).
+const FIRST_QUESTIONS: usize = 2;
 
 /// Forgets the problems at `prefix` and below, once the person has changed that answer.
 fn clear_problems(problems: RwSignal<Vec<FieldProblem>>, prefix: &str) {
