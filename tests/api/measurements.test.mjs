@@ -161,6 +161,11 @@ test('the take-up widget\'s first paint is the chart as HTML, in the reader\'s l
   assert.equal((later.text.match(/class="sk-trend__point"/g) ?? []).length, 2);
   assert.match((await paint('cy')).text, /Mehefin 2025/);
 
+  for (const bad of ['fr', 'cy&lang=en', '']) {
+    const refused = await call(`/v1/services/${slug}/take-up.html?lang=${bad}`);
+    assert.equal(refused.status, 422, bad);
+    assert.deepEqual(refused.json.errors.map((e) => e.pointer), ['/lang'], bad);
+  }
   const unknown = await call('/v1/services/no-such-service/take-up.html');
   assert.equal(unknown.status, 404);
   assert.match(unknown.headers.get('content-type'), /^application\/problem\+json/);

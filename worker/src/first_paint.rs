@@ -9,7 +9,7 @@
 
 use crate::error::ApiError;
 use crate::measurements::{self, Performance};
-use crate::store::{Rendering, Stamp, Store};
+use crate::store::{Rendering, Store};
 use crate::AppState;
 use serde::Deserialize;
 use servicekit_core::html::escape;
@@ -17,7 +17,7 @@ use servicekit_core::kpi::{percent, Movement};
 use servicekit_core::plural::Plural;
 use servicekit_core::{contract, trend};
 use std::sync::OnceLock;
-use worker::{Request, Response, ResponseBody};
+use worker::{Request, Response};
 
 /// The take-up widget's words in one language, read from its translation files.
 #[derive(Debug, Deserialize)]
@@ -88,25 +88,30 @@ impl TakeUpWords {
     }
 }
 
-/// `GET /v1/services/{slug}/take-up.html?lang=`: the take-up widget's first paint, kept beside the snapshot while it is fresh.
+/// `GET /v1/services/{slug}/take-up.html?lang=`: the take-up widget's first paint (`en` unless `cy`), kept beside the snapshot while it is fresh.
 pub async fn take_up(req: &Request, state: &AppState, slug: &str) -> Result<Response, ApiError> {
     if !contract::is_valid_slug(slug) {
         return Err(ApiError::unknown_service(slug));
     }
-    let asked = req.url()?.query_pairs().find(|(k, _)| k == "lang").map(|(_, v)| v.into_owned());
-    let words = TakeUpWords::for_language(if asked.as_deref() == Some("cy") { "cy" } else { "en" });
-    let store = Store::open(&state.env)?;
-    let rendering = Rendering::TakeUp(slug, words.lang);
-    let mut response = match store.fresh_rendering(&rendering, worker::Date::now().as_millis()).await? {
-        Some((html, _)) => Response::from_body(ResponseBody::Stream(html))?,
-        None => {
-            let performance = measurements::performance(&store, slug).await?;
-            let html = take_up_markup(words, &performance, &state.origin, slug);
-            let stamp = Stamp { b: performance.snapshot.built_at_ms, e: None };
-            store.keep_rendering(&rendering, html.clone(), stamp).await;
-            Response::ok(html)?
+    let asked: Vec<String> =
+        req.url()?.query_pairs().filter(|(k, _)| k == "lang").map(|(_, v)| v.into_owned()).collect();
+    let lang = match asked.as_slice() {
+        [] => "en",
+        [one] if one == "en" || one == "cy" => one.as_str(),
+        _ => {
+            return Err(ApiError::Invalid(vec![servicekit_core::FieldProblem {
+                pointer: "/lang".to_owned(),
+                detail: "Ask for ?lang=en or ?lang=cy, once.".to_owned(),
+            }]))
         }
     };
+    let words = TakeUpWords::for_language(lang);
+    let store = Store::open(&state.env)?;
+    let mut response =
+        measurements::rendered(&store, Rendering::TakeUp(slug, words.lang), slug, |performance| {
+            Ok(take_up_markup(words, performance, &state.origin, slug))
+        })
+        .await?;
     let headers = response.headers_mut();
     headers.set("Content-Type", "text/html; charset=utf-8")?;
     headers.set("Cache-Control", "public, max-age=60")?;

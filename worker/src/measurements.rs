@@ -157,20 +157,30 @@ pub async fn kpis(state: &AppState, slug: &str) -> Result<Response, ApiError> {
         return Err(ApiError::unknown_service(slug));
     }
     let store = Store::open(&state.env)?;
-    let rendering = Rendering::Kpis(slug);
-    let mut response = match store.fresh_rendering(&rendering, worker::Date::now().as_millis()).await? {
-        Some((json, _)) => Response::from_body(ResponseBody::Stream(json))?,
-        None => {
-            let performance = performance(&store, slug).await?;
-            let json =
-                serde_json::to_string(&performance.report).map_err(|e| ApiError::Internal(e.to_string()))?;
-            let stamp = Stamp { b: performance.snapshot.built_at_ms, e: None };
-            store.keep_rendering(&rendering, json.clone(), stamp).await;
-            Response::ok(json)?
-        }
-    };
+    let mut response = rendered(&store, Rendering::Kpis(slug), slug, |performance| {
+        serde_json::to_string(&performance.report).map_err(|e| ApiError::Internal(e.to_string()))
+    })
+    .await?;
     let headers = response.headers_mut();
     headers.set("Content-Type", "application/json")?;
     headers.set("Cache-Control", "public, max-age=60")?;
     Ok(response)
+}
+
+/// A document rendered from a service's performance: the kept one while it is
+/// fresh (one KV read, streamed), else one that `render` makes, kept for the next readers.
+pub async fn rendered(
+    store: &Store,
+    rendering: Rendering<'_>,
+    slug: &str,
+    render: impl FnOnce(&Performance) -> Result<String, ApiError>,
+) -> Result<Response, ApiError> {
+    if let Some((body, _)) = store.fresh_rendering(&rendering, worker::Date::now().as_millis()).await? {
+        return Ok(Response::from_body(ResponseBody::Stream(body))?);
+    }
+    let performance = performance(store, slug).await?;
+    let body = render(&performance)?;
+    let stamp = Stamp { b: performance.snapshot.built_at_ms, e: None };
+    store.keep_rendering(&rendering, body.clone(), stamp).await;
+    Ok(Response::ok(body)?)
 }

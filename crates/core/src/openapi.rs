@@ -352,7 +352,7 @@ pub fn document() -> Value {
     .param(slug.clone())
     .param(json!({
         "name": "lang", "in": "query", "required": false,
-        "description": "`cy` for Welsh; English otherwise.",
+        "description": "`cy` for Welsh; `en` (the default) for English.",
         "schema": { "type": "string", "enum": ["en", "cy"] }
     }))
     .ok_raw(
@@ -361,7 +361,7 @@ pub fn document() -> Value {
         "text/html",
         json!({ "type": "string" }),
     )
-    .problems(&[404])
+    .problems(&[404, 422])
     .add();
     spec.op(
         "post",
