@@ -124,7 +124,7 @@ function showFirstPaint(element, url, styled, arrived) {
     performance.mark(`servicekit:${element.localName}:first-paint`);
     // Settles once the browser has painted it (the frame's callbacks run just before that paint).
     return new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve, 0)); });
-  }, () => {});
+  }).catch(() => {}); // no first paint (refused, unreachable, or the page forbids it): the widget starts all the same
 }
 
 /**
