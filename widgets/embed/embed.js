@@ -90,7 +90,7 @@ const started = new WeakSet();
  * The link is marked `data-sk-settled` once loaded (or failed); resolves then.
  */
 function styledShadow(element) {
-  const root = element.attachShadow({ mode: 'open' });
+  const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = stylesheet;

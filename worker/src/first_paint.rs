@@ -52,8 +52,8 @@ static WELSH: OnceLock<TakeUpWords> = OnceLock::new();
 impl TakeUpWords {
     /// The words for `lang` (`cy` Welsh, anything else English); Welsh keys over English ones, as the widget merges them.
     fn for_language(lang: &str) -> &'static TakeUpWords {
-        let english = [include_str!("../../widgets/i18n/en/take-up.json")];
-        let welsh = [include_str!("../../widgets/i18n/cy/take-up.json")];
+        let english = include_str!("../../widgets/i18n/en/take-up.json");
+        let welsh = include_str!("../../widgets/i18n/cy/take-up.json");
         let load = |lang: &'static str, files: &[&str]| {
             let mut merged = serde_json::Map::new();
             for file in files {
@@ -67,8 +67,8 @@ impl TakeUpWords {
             words
         };
         match lang {
-            "cy" => WELSH.get_or_init(|| load("cy", &[english[0], welsh[0]])),
-            _ => ENGLISH.get_or_init(|| load("en", &english)),
+            "cy" => WELSH.get_or_init(|| load("cy", &[english, welsh])),
+            _ => ENGLISH.get_or_init(|| load("en", &[english])),
         }
     }
 
