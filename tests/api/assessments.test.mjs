@@ -79,6 +79,42 @@ test('the 2025 service owner has nine skills and the OSOM service manager SFIA r
   assert.equal(contract.applies, 'outsourcing');
 });
 
+test('the self-assessment\'s first paint is the form as HTML: every skill\'s question, in the reader\'s language', async () => {
+  const form = (role, lang = 'en') => call(`/v1/roles/${role}/form.html?lang=${lang}`, { headers: { Origin: 'http://127.0.0.1:8787' } });
+  const manager = (await call('/v1/roles/osom-service-manager')).json;
+  const page = await form('osom-service-manager');
+  assert.equal(page.status, 200, page.text);
+  assert.match(page.headers.get('content-type'), /^text\/html/);
+  assert.equal(page.headers.get('access-control-allow-origin'), 'http://127.0.0.1:8787', 'a widget on an allowed intranet page may read it');
+  assert.match(page.text, /^<section class="sk-self-assessment"/);
+  // One question a skill, seven SFIA levels each, an evidence box each; nothing chosen.
+  assert.equal((page.text.match(/data-testid="sk-skill-/g) ?? []).length, manager.skills.length);
+  assert.equal((page.text.match(/type="radio"/g) ?? []).length, manager.skills.length * 7);
+  assert.equal((page.text.match(/<textarea/g) ?? []).length, manager.skills.length);
+  assert.doesNotMatch(page.text, /checked/);
+  assert.match(page.text, /<legend class="sk-fieldset__legend">Demand management \(DEMM\)<\/legend>/);
+  assert.match(page.text, /data-testid="sk-required-demand-management">Required level: Level 5 or above\.</);
+  assert.match(page.text, /href="https:\/\/sfia-online\.org\/en\/sfia-8\/skills\/demand-management"/);
+  // The service questions that matter, and a skill only an outsourcing service needs, hidden until ticked.
+  for (const id of ['sk-context-large', 'sk-context-outsources', 'sk-context-has-products']) assert.match(page.text, new RegExp(`type="checkbox" id="${id}"`));
+  assert.match(page.text, /<div class="sk-form-group" hidden data-testid="sk-skill-contract-management">/);
+  assert.match(page.text, /<div class="sk-form-group" data-testid="sk-skill-demand-management">/);
+
+  const welsh = (await form('osom-service-manager', 'cy')).text;
+  assert.match(welsh, /<h2 id="sk-title" class="sk-heading-l">Asesu eich sgiliau<\/h2>/);
+  assert.match(welsh, /Lefel ofynnol: Lefel 5 neu uwch\./);
+  const owner = (await form(ROLE)).text;
+  assert.match(owner, /<label class="sk-label sk-radios__label" for="sk-user-focus-4">Expert<\/label>/);
+  assert.match(owner, /data-testid="sk-required-user-focus">Required level: Expert\.</);
+  assert.doesNotMatch(owner, /type="checkbox"/, 'the DDaT profile asks nothing about the service');
+
+  for (const bad of ['fr', 'cy&lang=en', '']) {
+    const refused = await form(ROLE, bad);
+    assertProblem(refused, 422, '/lang');
+  }
+  assertProblem(await form('ddat-wizard'), 404);
+});
+
 test('an SFIA assessment depends on the service context it states', async () => {
   const manager = (await call('/v1/roles/osom-service-manager')).json;
   const rateAll = (context, level) => ({

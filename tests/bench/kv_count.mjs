@@ -83,6 +83,8 @@ export async function countKvOperations() {
         await call(`/v1/services/${FISHING}/take-up.html`);
         return count(() => call(`/v1/services/${FISHING}/take-up.html`));
       })(),
+      // A built-in role profile's form: rendered from core's profiles, no KV.
+      'self-assessment first paint (GET /v1/roles/{id}/form.html)': await count(() => call(`/v1/roles/${ROLE}/form.html`)),
       'contract (GET …/contract)': await count(() => call(`/v1/services/${FISHING}/contract`)),
       // The first view in a language renders the page and keeps it beside the snapshot; the next are one read.
       [FIRST_VIEW]: await count(() => call(`/services/${FISHING}`)),
@@ -100,6 +102,7 @@ export async function countKvOperations() {
         [REBUILD]: 'none',
         'chart data (GET …/kpis)': 1,
         'take-up first paint (GET …/take-up.html), after its first reader': 1,
+        'self-assessment first paint (GET /v1/roles/{id}/form.html)': 'none',
         'contract (GET …/contract)': 1,
         [FIRST_VIEW]: 'none',
         'performance page (GET /services/{slug})': 2,

@@ -23,14 +23,14 @@ async function widgetFiles(path, ready) {
 
 test('a page with every widget loads the widgets bundle and not the manage tools', async () => {
   const fetched = await widgetFiles('/demo/all.html', (page) =>
-    page.locator('servicekit-self-assessment').getByRole('radio').first().waitFor());
+    page.locator('servicekit-self-assessment').getByRole('button').first().waitFor());
   assert.ok(fetched.some((f) => /^servicekit_widgets_bg\.[0-9a-f]{12}\.wasm$/.test(f)), fetched.join(', '));
   assert.equal(fetched.filter((f) => f.endsWith('.wasm')).length, 1, fetched.join(', '));
 });
 
 test('a page with one kind of widget loads only that widget\'s own bundle', async () => {
   const fetched = await widgetFiles('/demo/index.html', (page) =>
-    page.locator('servicekit-self-assessment').getByRole('radio').first().waitFor());
+    page.locator('servicekit-self-assessment').getByRole('button').first().waitFor());
   const wasm = fetched.filter((f) => f.endsWith('.wasm'));
   assert.equal(wasm.length, 1, fetched.join(', '));
   assert.match(wasm[0], /^servicekit_self_assessment_bg\.[0-9a-f]{12}\.wasm$/);
@@ -66,11 +66,12 @@ test('each widget alone, in English and in Welsh, finds every string of its own 
 
 // The loader writes each widget's first API address itself (to preload it); a
 // preload that does not match the widget's own request shows as a second request.
-// The take-up chart asks for its first paint first, and for its data once that is in.
+// The take-up chart and the self-assessment ask for their first paint first, and
+// for their data once that is in.
 test('the stylesheet and the widget\'s first API read are asked for while the wasm downloads, and fetched once', async () => {
   const service = '/v1/services/apply-for-a-fishing-licence';
   const cases = [
-    ['/demo/index.html', 'servicekit-self-assessment', '/v1/roles/ddat-service-owner-2020', 'radio'],
+    ['/demo/index.html', 'servicekit-self-assessment', '/v1/roles/ddat-service-owner-2020', 'button', '/v1/roles/ddat-service-owner-2020/form.html'],
     ['/demo/contract.html', 'servicekit-contract', `${service}/contract`, 'alert'],
     ['/demo/performance.html', 'servicekit-take-up', `${service}/kpis`, 'alert', `${service}/take-up.html`],
   ];

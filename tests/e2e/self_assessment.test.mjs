@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { SKILLS } from '../support/examples.mjs';
 import { artifacts } from './fixtures/browser.mjs';
+import { wcagViolations } from './fixtures/axe.mjs';
 import { workerAndBrowser } from './fixtures/session.mjs';
 import { SelfAssessmentPage } from './fixtures/self_assessment_page.mjs';
 
@@ -104,6 +105,100 @@ test('self-assessment by keyboard: errors, live gaps, reload, outage, save, read
     ['Expert', 'Practitioner', '1 level below the required level', 'Down 1 level']);
   assert.deepEqual(pageErrors, []);
   await page.close();
+});
+
+/** Opens `path` with the widgets' wasm held back until `release()`; `lang` sets the page's language. */
+async function heldBack(path, lang = 'en') {
+  const page = await session.browser.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.route(`**${path}`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replace('<html lang="en">', `<html lang="${lang}">`) });
+  });
+  await page.goto(`${session.worker.url}${path}`);
+  const widget = page.locator('servicekit-self-assessment');
+  const paint = widget.locator('[data-sk-first-paint]');
+  await paint.waitFor();
+  return { page, widget, paint, release };
+}
+
+/** Each question's text and whether it shows, and each form control, in `scope`. */
+const questions = (scope) => scope.locator('form > .sk-form-group').evaluateAll((groups) => groups.map((g) => ({
+  hidden: g.hidden,
+  text: g.querySelector('fieldset').textContent,
+  controls: [...g.querySelectorAll('input, textarea')].map((c) => `${c.type} ${c.id} ${c.name} ${c.value} ${c.checked}`),
+})));
+
+test('the form shows before its code runs, as the widget draws it, in English and Welsh', async () => {
+  for (const [path, lang, heading] of [
+    ['/demo/', 'en', 'Assess your skills'], ['/demo/', 'cy', 'Asesu eich sgiliau'],
+    ['/demo/service-manager.html', 'en', 'Assess your skills'], ['/demo/service-manager.html', 'cy', 'Asesu eich sgiliau'],
+  ]) {
+    const { page, widget, paint, release } = await heldBack(path, lang);
+    assert.equal(await paint.getByRole('heading', { level: 2 }).textContent(), heading, `${path} ${lang}`);
+    assert.deepEqual(await wcagViolations(page), [], `${path} ${lang}`);
+    const painted = await questions(paint);
+    assert.ok(painted.length >= 8, `${path} ${lang}: every skill is asked`);
+    const role = await paint.locator('section > div > p').first().textContent();
+    // From here on, the fewest questions ever on screen: the form must never blink out.
+    await widget.evaluate((element) => {
+      const root = element.shadowRoot;
+      const visible = () => root.querySelectorAll('.sk-widget:not([hidden]) form > .sk-form-group:not([hidden])').length;
+      window.fewestQuestions = visible();
+      new MutationObserver(() => { window.fewestQuestions = Math.min(window.fewestQuestions, visible()); })
+        .observe(root, { subtree: true, childList: true, attributes: true });
+    });
+    const shown = painted.filter((q) => !q.hidden).length;
+
+    release();
+    await widget.getByRole('button', { name: /save my assessment|cadw fy asesiad/i }).waitFor();
+    assert.equal(await paint.count(), 0, 'the first paint is gone');
+    assert.equal(await page.evaluate(() => window.fewestQuestions), shown, `${path} ${lang}: the questions stayed on screen`);
+    assert.deepEqual(await questions(widget), painted, `${path} ${lang}: the widget asks what the first paint asked, with the same controls`);
+    assert.equal(await widget.locator('section > div > p').first().textContent(), role, `${path} ${lang}`);
+    await page.close();
+  }
+});
+
+test('answers given and the focus in the form before its code runs are kept when the widget takes over', async () => {
+  const { page, widget, paint, release } = await heldBack('/demo/service-manager.html');
+  await paint.getByRole('checkbox', { name: 'It is a large service' }).check();
+  const project = paint.getByRole('group', { name: /^Project management/ });
+  await project.getByRole('radio', { name: 'Level 3' }).check();
+  await paint.locator('#sk-project-management-evidence').fill('Ran the move to the new case system.');
+  await project.getByRole('radio', { name: 'Level 6' }).focus();
+  assert.equal(await widget.getByRole('group', { name: /^Programme management/ }).count(), 0, 'only large services are asked about programmes');
+
+  release();
+  await widget.getByRole('button', { name: /save my assessment/i }).waitFor();
+  assert.equal(await paint.count(), 0);
+  assert.equal(await widget.getByRole('checkbox', { name: 'It is a large service' }).isChecked(), true);
+  const taken = widget.getByRole('group', { name: /^Project management/ });
+  assert.equal(await taken.locator('input:checked').getAttribute('value'), '3');
+  assert.equal(await widget.locator('#sk-project-management-evidence').inputValue(), 'Ran the move to the new case system.');
+  assert.equal(await page.getByTestId('sk-gap-project-management').textContent(), '1 level below the required level');
+  await widget.getByRole('group', { name: /^Programme management/ }).waitFor();
+  // The keyboard carries on where it was: the same radio button has the focus, in the widget.
+  assert.equal(await widget.evaluate((e) => e.shadowRoot.activeElement?.id), 'sk-project-management-6');
+  await page.keyboard.press('Space');
+  assert.equal(await taken.locator('input:checked').getAttribute('value'), '6');
+  assert.equal(await page.getByTestId('sk-gap-project-management').textContent(), 'Meets the required level');
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('servicekit:self-assessment:osom-service-manager')));
+  assert.equal(stored.context.large, true);
+  assert.deepEqual(stored.ratings['project-management'], { level: '6', evidence: 'Ran the move to the new case system.' });
+  await page.close();
+
+  // Without its code, the form stays readable and says the widget could not load.
+  const broken = await session.browser.newPage();
+  await broken.route(/\.wasm$/, (route) => route.abort('connectionrefused'));
+  await broken.goto(`${session.worker.url}/demo/service-manager.html`);
+  const alert = broken.locator('servicekit-self-assessment').getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /could not load/);
+  assert.ok(await broken.locator('servicekit-self-assessment [data-sk-first-paint] fieldset').count() >= 8);
+  await broken.close();
 });
 
 test('the widget speaks Welsh when its lang attribute says cy', async () => {

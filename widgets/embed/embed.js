@@ -62,6 +62,9 @@ function language(element) {
   return element.getAttribute('lang') || element.closest('[lang]')?.getAttribute('lang') || 'en';
 }
 
+/** The language of a widget's first paint: Welsh for any `cy…`, as the widget reads it; else English. */
+const paintLanguage = (element) => (/^\s*cy/i.test(language(element)) ? 'cy' : 'en');
+
 const preloaded = new Set();
 
 /**
@@ -157,15 +160,19 @@ function define(name, mount, reads = () => null, paints = () => null, handsOver 
       // A first paint is asked for alone (the Worker answers one request sooner
       // than two), and the widget's own read follows as soon as it is in. The
       // widget starts once the first paint is on screen (the two race for the
-      // main thread otherwise, and the picture comes first), or after a second.
-      const painted = paint
-        ? Promise.race([
-          showFirstPaint(this, paint, styled, () => first && preload(first)),
-          new Promise((resolve) => { setTimeout(resolve, 1000); }),
-        ])
-        : null;
-      const read = first && handsOver ? answer(first) : null;
-      if (first && !paint && !handsOver) preload(first);
+      // main thread otherwise, and the picture comes first); a first paint not
+      // in within a second is not waited for.
+      const second = new Promise((resolve) => { setTimeout(resolve, 1000); });
+      let arrive = () => {};
+      const arrival = Promise.race([new Promise((resolve) => { arrive = resolve; }), second]);
+      const painted = paint ? Promise.race([showFirstPaint(this, paint, styled, arrive), second]) : null;
+      // The widget's first read: handed over (read here), or preloaded for the widget to ask.
+      const ask = () => {
+        if (handsOver) return answer(first);
+        preload(first);
+        return null;
+      };
+      const read = first ? (paint ? arrival.then(ask) : ask()) : null;
       load(bundleFor(KINDS[name]))
         .then(async (module) => {
           await painted;
@@ -185,7 +192,9 @@ const segment = (value) => (value && !/[/?#%\s]/.test(value) ? value : null);
 
 define('servicekit-self-assessment', (module, element, api, read) => module.mount_self_assessment(
   element, api, element.getAttribute('profile') || '', element.getAttribute('team') || '', language(element), stylesheet, read,
-), (element, api) => segment(element.getAttribute('profile')) && `${api}/v1/roles/${element.getAttribute('profile')}`, undefined, true);
+), (element, api) => segment(element.getAttribute('profile')) && `${api}/v1/roles/${element.getAttribute('profile')}`,
+(element, api) => segment(element.getAttribute('profile'))
+  && `${api}/v1/roles/${element.getAttribute('profile')}/form.html?lang=${paintLanguage(element)}`, true);
 define('servicekit-team-coverage', (module, element, api) => module.mount_team_coverage(element, api, language(element), stylesheet));
 define('servicekit-contract', (module, element, api) => module.mount_contract(
   element, api, element.getAttribute('service') || '', language(element), stylesheet,
@@ -194,7 +203,7 @@ define('servicekit-take-up', (module, element, api) => module.mount_take_up(
   element, api, element.getAttribute('service') || '', language(element), stylesheet,
 ), (element, api) => segment(element.getAttribute('service')) && `${api}/v1/services/${element.getAttribute('service')}/kpis`,
 (element, api) => segment(element.getAttribute('service'))
-  && `${api}/v1/services/${element.getAttribute('service')}/take-up.html?lang=${language(element) === 'cy' ? 'cy' : 'en'}`);
+  && `${api}/v1/services/${element.getAttribute('service')}/take-up.html?lang=${paintLanguage(element)}`);
 define('servicekit-feedback', (module, element, api) => module.mount_feedback(
   element, api, element.getAttribute('service') || '', language(element), stylesheet,
 ));

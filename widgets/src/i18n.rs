@@ -6,6 +6,8 @@ use js_sys::{Array, Object, Reflect, JSON};
 use leptos::prelude::*;
 use servicekit_core::plural::Plural;
 #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
+use servicekit_core::words::LevelWords;
+#[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
 use servicekit_core::{GapStatus, GapSummary, LevelRange, Scale};
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
@@ -658,11 +660,9 @@ impl Text for Plural {
 
 /// Replaces each `{name}` in `template` with its value.
 pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), &value.to_string());
-    }
-    out
+    let values: Vec<(&str, String)> = values.iter().map(|(name, value)| (*name, value.to_string())).collect();
+    let values: Vec<(&str, &str)> = values.iter().map(|(name, value)| (*name, value.as_str())).collect();
+    servicekit_core::words::fill(template, &values)
 }
 
 thread_local! {
@@ -696,12 +696,20 @@ pub fn use_strings() -> &'static Strings {
 
 #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
 impl Strings {
+    /// The translation files' words for levels, for core's wording of them.
+    fn level_words(&self) -> LevelWords<'_> {
+        LevelWords {
+            ddat: &self.level_ddat,
+            sfia: &self.level_sfia,
+            between_sfia: &self.range_between_sfia,
+            between_ddat: &self.range_between_ddat,
+            at_least: &self.range_at_least,
+        }
+    }
+
     /// How a level is shown on its radio button.
     pub fn level_label(&self, scale: Scale, rank: u8) -> String {
-        match scale {
-            Scale::Ddat if (1..=4).contains(&rank) => self.level_ddat[usize::from(rank) - 1].clone(),
-            _ => fill(&self.level_sfia, &[("n", &rank)]),
-        }
+        self.level_words().level(scale, rank)
     }
 
     /// `text` in lower case by the browser's rules for the language (no Unicode case tables in the wasm).
@@ -711,18 +719,7 @@ impl Strings {
 
     /// How a required range is written: "Expert", "Level 4", "Level 5 or above", "Levels 3 to 4".
     pub fn range_label(&self, scale: Scale, range: LevelRange) -> String {
-        match (scale, range.max) {
-            (_, Some(max)) if max == range.min => self.level_label(scale, max),
-            (Scale::Sfia, Some(max)) => fill(&self.range_between_sfia, &[("min", &range.min), ("max", &max)]),
-            (Scale::Ddat, Some(max)) => fill(
-                &self.range_between_ddat,
-                &[
-                    ("min", &self.level_label(scale, range.min)),
-                    ("max", &self.lower(&self.level_label(scale, max))),
-                ],
-            ),
-            (_, None) => fill(&self.range_at_least, &[("level", &self.level_label(scale, range.min))]),
-        }
+        self.level_words().range(scale, range, |text| self.lower(text))
     }
 
     /// One line describing a skill's gap.

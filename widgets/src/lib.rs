@@ -55,8 +55,8 @@ pub fn mount_self_assessment(
 ) -> Result<(), JsValue> {
     let team = Some(team.trim().to_owned()).filter(|t| !t.is_empty());
     let read = json::read::<servicekit_core::RoleProfile>(profile).filter(|p| p.id == role.trim());
-    mount(&host, &stylesheet, &lang, move || {
-        view! { <self_assessment::SelfAssessment api=api role=role team=team read /> }
+    mount_over_first_paint(&host, &stylesheet, &lang, move |first_paint| {
+        view! { <self_assessment::SelfAssessment api=api role=role team=team read first_paint /> }
     })
 }
 
@@ -158,12 +158,78 @@ pub struct FirstPaint {
     shown: Option<(web_sys::Element, HtmlElement)>,
 }
 
+/// What a person did in a first paint's form controls before the widget took over.
+#[derive(Debug, Default)]
+pub struct GivenAnswers {
+    /// Each chosen radio button: its group's `name` and its `value`.
+    pub chosen: Vec<(String, String)>,
+    /// The `id` of each ticked checkbox.
+    pub ticked: Vec<String>,
+    /// Each text area written in: its `id` and its text.
+    pub written: Vec<(String, String)>,
+}
+
 impl FirstPaint {
-    /// Removes the first paint and shows the widget's own container in its place, in the same task (nothing flickers).
+    /// No first paint: the widget draws itself from the start.
+    pub fn none() -> FirstPaint {
+        FirstPaint { shown: None }
+    }
+
+    /// Whether a first paint is on screen, for the widget to take over.
+    pub fn is_shown(&self) -> bool {
+        self.shown.is_some()
+    }
+
+    /// The answers given in the first paint's form controls so far (none without a first paint).
+    pub fn answers(&self) -> GivenAnswers {
+        let mut given = GivenAnswers::default();
+        let Some((shown, _)) = &self.shown else { return given };
+        let each = |selector: &str, mut take: Box<dyn FnMut(web_sys::Element) + '_>| {
+            if let Ok(found) = shown.query_selector_all(selector) {
+                (0..found.length()).filter_map(|i| found.item(i)?.dyn_into().ok()).for_each(&mut take);
+            }
+        };
+        each(
+            "input[type=radio]:checked",
+            Box::new(|e| {
+                let input: &web_sys::HtmlInputElement = e.unchecked_ref();
+                given.chosen.push((input.name(), input.value()));
+            }),
+        );
+        each("input[type=checkbox]:checked", Box::new(|e| given.ticked.push(e.id())));
+        each(
+            "textarea",
+            Box::new(|e| {
+                let text: &web_sys::HtmlTextAreaElement = e.unchecked_ref();
+                if !text.value().is_empty() {
+                    given.written.push((e.id(), text.value()));
+                }
+            }),
+        );
+        given
+    }
+
+    /// Removes the first paint and shows the widget's own container in its place,
+    /// in the same task (nothing flickers). Focus in the first paint moves to the
+    /// widget's element with the same `id`.
     pub fn hand_over(&self) {
         if let Some((shown, container)) = &self.shown {
+            let focused = shown
+                .get_root_node()
+                .dyn_into::<web_sys::ShadowRoot>()
+                .ok()
+                .and_then(|root| root.active_element())
+                .filter(|active| shown.contains(Some(active)))
+                .map(|active| active.id())
+                .filter(|id| !id.is_empty());
             shown.remove();
             container.set_hidden(false);
+            if let Some(id) = focused {
+                let own = container.query_selector(&format!("[id=\"{id}\"]")).ok().flatten();
+                if let Some(own) = own.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+                    let _ = own.focus();
+                }
+            }
         }
     }
 }

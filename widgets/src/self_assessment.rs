@@ -5,6 +5,7 @@ use crate::api::{self, ApiFailure};
 use crate::gap_chart::GapChart;
 use crate::i18n::use_strings;
 use crate::json::Storage;
+use crate::{FirstPaint, GivenAnswers};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use servicekit_core::api::Created;
@@ -25,17 +26,21 @@ pub fn SelfAssessment(
     team: Option<String>,
     /// The role profile, when `embed.js` has already read it: the form shows at once.
     read: Option<RoleProfile>,
+    /// The form as the Worker rendered it, if `embed.js` is showing it: the widget takes its place and its answers.
+    first_paint: FirstPaint,
 ) -> impl IntoView {
     let t = use_strings();
     if let Some(profile) = read {
         return view! {
             <section class="sk-self-assessment" aria-labelledby="sk-title">
                 <h2 id="sk-title" class="sk-heading-l">{t.title.as_str()}</h2>
-                <AssessmentForm api profile=Arc::new(profile) team />
+                <AssessmentForm api profile=Arc::new(profile) team first_paint />
             </section>
         }
         .into_any();
     }
+    // Without the role profile at hand, the widget shows its own loading state.
+    first_paint.hand_over();
     let role = RwSignal::new(role.trim().to_owned());
     let load = {
         let api = api.clone();
@@ -60,7 +65,7 @@ pub fn SelfAssessment(
                     view! { <ErrorPanel message=failure.message(t.load_failed.as_str()) /> }.into_any()
                 }
                 Some(Some(Ok(profile))) => {
-                    view! { <AssessmentForm api=api.clone() profile=Arc::new(profile) team=team.clone() /> }
+                    view! { <AssessmentForm api=api.clone() profile=Arc::new(profile) team=team.clone() first_paint=FirstPaint::none() /> }
                         .into_any()
                 }
             }}
@@ -146,8 +151,17 @@ fn draft_key(role: &str) -> String {
 }
 
 /// The form for one role profile; answers survive a reload in browser storage.
+///
+/// Over a first paint of the same form, the answers given there are kept
+/// (over the stored ones) and the whole form renders at once, hidden, then
+/// takes the first paint's place.
 #[component]
-fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) -> impl IntoView {
+fn AssessmentForm(
+    api: String,
+    profile: Arc<RoleProfile>,
+    team: Option<String>,
+    first_paint: FirstPaint,
+) -> impl IntoView {
     let t = use_strings();
     let key = draft_key(&profile.id);
     let mut restored = Storage::Local
@@ -155,6 +169,7 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
         .filter(|draft| draft.role == profile.id)
         .unwrap_or_else(|| AssessmentSubmission { role: profile.id.clone(), ..Default::default() });
     restored.team = team.clone();
+    take_given_answers(&mut restored, &profile, first_paint.answers());
     let draft = RwSignal::new(restored);
     let last_key = last_saved_key(&profile.id);
     let (panel_api, panel_key) = (api.clone(), last_key.clone());
@@ -289,8 +304,12 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
     // The first questions render at once and the rest of the form just after the
     // browser has painted them: a role of ten skills is about 340 elements, and
     // the person can start answering a frame sooner.
-    let rest_ready = RwSignal::new(false);
-    request_animation_frame(move || set_timeout(move || rest_ready.set(true), std::time::Duration::ZERO));
+    let rest_ready = RwSignal::new(first_paint.is_shown());
+    if first_paint.is_shown() {
+        Effect::new(move |_| first_paint.hand_over());
+    } else {
+        request_animation_frame(move || set_timeout(move || rest_ready.set(true), std::time::Duration::ZERO));
+    }
     let questions = {
         let profile = profile.clone();
         move |range: std::ops::Range<usize>| {
@@ -398,6 +417,35 @@ fn AssessmentForm(api: String, profile: Arc<RoleProfile>, team: Option<String>) 
         <Show when=move || rest_ready.get()>
             <PrintPack profile=profile_for_pack.clone() draft gaps />
         </Show>
+    }
+}
+
+/// Puts the answers given in a first paint of the form into `draft`, over stored ones.
+///
+/// The first paint's controls start unanswered, so only what was changed there
+/// counts: a chosen level, a ticked context box, evidence written.
+fn take_given_answers(draft: &mut AssessmentSubmission, profile: &RoleProfile, given: GivenAnswers) {
+    let skill = |prefix: &str, key: &str, suffix: &str| {
+        let id = key.strip_prefix(prefix)?.strip_suffix(suffix)?;
+        profile.skills.iter().any(|s| s.id == id).then(|| id.to_owned())
+    };
+    for (name, level) in given.chosen {
+        if let Some(id) = skill("sk-", &name, "") {
+            draft.ratings.entry(id).or_default().level = level;
+        }
+    }
+    for (area, text) in given.written {
+        if let Some(id) = skill("sk-", &area, "-evidence") {
+            draft.ratings.entry(id).or_default().evidence = Some(text);
+        }
+    }
+    for ticked in given.ticked {
+        match ticked.as_str() {
+            "sk-context-large" => draft.context.large = true,
+            "sk-context-outsources" => draft.context.outsources = true,
+            "sk-context-has-products" => draft.context.has_products = true,
+            _ => {}
+        }
     }
 }
 

@@ -1,21 +1,26 @@
-//! `GET /v1/services/{slug}/take-up.html`: the take-up widget's first paint.
+//! Widgets' first paints: `GET /v1/services/{slug}/take-up.html` (the take-up
+//! chart) and `GET /v1/roles/{id}/form.html` (the self-assessment form).
 //!
 //! `embed.js` shows this HTML in the widget's shadow root while the widget's
-//! wasm downloads and starts, so a reader sees the chart as soon as one request
-//! comes back; the widget then draws the same chart over it and adds the
-//! tooltips, table and channel mix. The words are the widget's own translation
-//! files and the SVG is core's `trend::svg`, as in the widget, so nothing moves
-//! when it takes over (an end-to-end test compares the two).
+//! wasm downloads and starts, so a reader sees the widget as soon as one
+//! request comes back; the widget then draws the same over it and takes its
+//! place. The words are the widget's own translation files, the SVG core's
+//! `trend::svg` and the level wording core's `words`, as in the widget, so
+//! nothing moves when it takes over (end-to-end tests compare the two). The
+//! form's controls are plain HTML that work at once: the widget takes over the
+//! answers given and the focus.
 
 use crate::error::ApiError;
 use crate::measurements::{self, Performance};
 use crate::store::{Rendering, Store};
 use crate::AppState;
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use servicekit_core::html::escape;
 use servicekit_core::kpi::{percent, Movement};
 use servicekit_core::plural::Plural;
-use servicekit_core::{contract, trend};
+use servicekit_core::words::{fill, LevelWords};
+use servicekit_core::{assessment, contract, trend, RoleProfile, Scale, ServiceContext, SkillRequirement};
 use std::sync::OnceLock;
 use worker::{Request, Response};
 
@@ -46,36 +51,53 @@ struct TakeUpWords {
     months: Vec<String>,
 }
 
-static ENGLISH: OnceLock<TakeUpWords> = OnceLock::new();
-static WELSH: OnceLock<TakeUpWords> = OnceLock::new();
+/// A widget's words in `lang` (`cy` Welsh, anything else English) from its
+/// translation files: Welsh keys over English ones, as the widget merges them.
+fn load<T: DeserializeOwned>(english: &[&str], welsh: &[&str], lang: &str) -> T {
+    let mut merged = serde_json::Map::new();
+    let files = english.iter().chain(if lang == "cy" { welsh } else { &[] });
+    for file in files {
+        let parsed: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(file).expect("the widgets' translation files are valid JSON");
+        merged.extend(parsed);
+    }
+    serde_json::from_value(serde_json::Value::Object(merged))
+        .expect("a widget's translation files hold every word of its first paint")
+}
+
+/// The `lang` asked for: `en` (also when not given) or `cy`, else a 422 problem.
+fn language(req: &Request) -> Result<&'static str, ApiError> {
+    let asked: Vec<String> =
+        req.url()?.query_pairs().filter(|(k, _)| k == "lang").map(|(_, v)| v.into_owned()).collect();
+    match asked.as_slice() {
+        [] => Ok("en"),
+        [one] if one == "en" => Ok("en"),
+        [one] if one == "cy" => Ok("cy"),
+        _ => Err(ApiError::Invalid(vec![servicekit_core::FieldProblem {
+            pointer: "/lang".to_owned(),
+            detail: "Ask for ?lang=en or ?lang=cy, once.".to_owned(),
+        }])),
+    }
+}
+
+/// `response` as HTML that may be kept for a minute.
+fn html(mut response: Response) -> Result<Response, ApiError> {
+    let headers = response.headers_mut();
+    headers.set("Content-Type", "text/html; charset=utf-8")?;
+    headers.set("Cache-Control", "public, max-age=60")?;
+    Ok(response)
+}
+
+static TAKE_UP_ENGLISH: OnceLock<TakeUpWords> = OnceLock::new();
+static TAKE_UP_WELSH: OnceLock<TakeUpWords> = OnceLock::new();
 
 impl TakeUpWords {
-    /// The words for `lang` (`cy` Welsh, anything else English); Welsh keys over English ones, as the widget merges them.
-    fn for_language(lang: &str) -> &'static TakeUpWords {
-        let english = include_str!("../../widgets/i18n/en/take-up.json");
-        let welsh = include_str!("../../widgets/i18n/cy/take-up.json");
-        let load = |lang: &'static str, files: &[&str]| {
-            let mut merged = serde_json::Map::new();
-            for file in files {
-                let parsed: serde_json::Map<String, serde_json::Value> =
-                    serde_json::from_str(file).expect("the widgets' translation files are valid JSON");
-                merged.extend(parsed);
-            }
-            let mut words: TakeUpWords = serde_json::from_value(serde_json::Value::Object(merged))
-                .expect("the take-up widget's translation files hold every word of its first paint");
-            words.lang = lang;
-            words
-        };
-        match lang {
-            "cy" => WELSH.get_or_init(|| load("cy", &[english, welsh])),
-            _ => ENGLISH.get_or_init(|| load("en", &[english])),
-        }
-    }
-
-    fn fill(template: &str, values: &[(&str, &str)]) -> String {
-        values
-            .iter()
-            .fold(template.to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+    /// The words for `lang`, read once.
+    fn for_language(lang: &'static str) -> &'static TakeUpWords {
+        let english = [include_str!("../../widgets/i18n/en/take-up.json")];
+        let welsh = [include_str!("../../widgets/i18n/cy/take-up.json")];
+        let cell = if lang == "cy" { &TAKE_UP_WELSH } else { &TAKE_UP_ENGLISH };
+        cell.get_or_init(|| TakeUpWords { lang, ..load(&english, &welsh, lang) })
     }
 
     /// A change in percentage points in words, as the widget writes it.
@@ -93,29 +115,14 @@ pub async fn take_up(req: &Request, state: &AppState, slug: &str) -> Result<Resp
     if !contract::is_valid_slug(slug) {
         return Err(ApiError::unknown_service(slug));
     }
-    let asked: Vec<String> =
-        req.url()?.query_pairs().filter(|(k, _)| k == "lang").map(|(_, v)| v.into_owned()).collect();
-    let lang = match asked.as_slice() {
-        [] => "en",
-        [one] if one == "en" || one == "cy" => one.as_str(),
-        _ => {
-            return Err(ApiError::Invalid(vec![servicekit_core::FieldProblem {
-                pointer: "/lang".to_owned(),
-                detail: "Ask for ?lang=en or ?lang=cy, once.".to_owned(),
-            }]))
-        }
-    };
-    let words = TakeUpWords::for_language(lang);
+    let words = TakeUpWords::for_language(language(req)?);
     let store = Store::open(&state.env)?;
-    let mut response =
+    html(
         measurements::rendered(&store, Rendering::TakeUp(slug, words.lang), slug, |performance| {
             Ok(take_up_markup(words, performance, &state.origin, slug))
         })
-        .await?;
-    let headers = response.headers_mut();
-    headers.set("Content-Type", "text/html; charset=utf-8")?;
-    headers.set("Cache-Control", "public, max-age=60")?;
-    Ok(response)
+        .await?,
+    )
 }
 
 /// The widget's chart section as it first renders once its data is in, without its interaction.
@@ -133,7 +140,7 @@ fn take_up_markup(w: &TakeUpWords, perf: &Performance, origin: &str, slug: &str)
         description: w.take_up_description.clone(),
         target: report
             .take_up_target
-            .map(|v| TakeUpWords::fill(&w.take_up_target, &[("value", &percent(v))]))
+            .map(|v| fill(&w.take_up_target, &[("value", &percent(v))]))
             .unwrap_or_default(),
         point: w.take_up_point.clone(),
         months: w.months.clone(),
@@ -148,7 +155,7 @@ fn take_up_markup(w: &TakeUpWords, perf: &Performance, origin: &str, slug: &str)
     };
     let summary = trend::summary(periods, &text, &words);
     let covered = match trend::covered(periods) {
-        Some((first, last)) => TakeUpWords::fill(
+        Some((first, last)) => fill(
             &w.take_up_covered,
             &[
                 ("first", &first.label_in(&w.months, &w.period_to)),
@@ -160,7 +167,7 @@ fn take_up_markup(w: &TakeUpWords, perf: &Performance, origin: &str, slug: &str)
     let updated = report
         .last_updated
         .as_deref()
-        .map(|d| TakeUpWords::fill(&w.take_up_updated, &[("date", d.get(..10).unwrap_or(d))]))
+        .map(|d| fill(&w.take_up_updated, &[("date", d.get(..10).unwrap_or(d))]))
         .unwrap_or_default();
     let target = match report.take_up_target {
         Some(_) => format!("<li><span class=\"sk-legend__target\"></span>{}</li>", escape(&w.legend_target)),
@@ -189,5 +196,182 @@ fn take_up_markup(w: &TakeUpWords, perf: &Performance, origin: &str, slug: &str)
         origin = escape(origin),
         slug = escape(slug),
         csv = escape(&w.take_up_csv),
+    )
+}
+
+/// The self-assessment widget's words for its form, read from its translation files.
+#[derive(Debug, Deserialize)]
+struct FormWords {
+    title: String,
+    source_link: String,
+    skill_link: String,
+    evidence_label: String,
+    evidence_hint: String,
+    context_hint: String,
+    context_legend: String,
+    context_large: String,
+    context_outsources: String,
+    context_products: String,
+    required: String,
+    gap_not_rated: String,
+    level_ddat: Vec<String>,
+    level_sfia: String,
+    range_between_sfia: String,
+    range_between_ddat: String,
+    range_at_least: String,
+}
+
+static FORM_ENGLISH: OnceLock<FormWords> = OnceLock::new();
+static FORM_WELSH: OnceLock<FormWords> = OnceLock::new();
+
+impl FormWords {
+    /// The words for `lang`, read once.
+    fn for_language(lang: &'static str) -> &'static FormWords {
+        let english = [
+            include_str!("../../widgets/i18n/en/self-assessment.json"),
+            include_str!("../../widgets/i18n/en/skills.json"),
+        ];
+        let welsh = [
+            include_str!("../../widgets/i18n/cy/self-assessment.json"),
+            include_str!("../../widgets/i18n/cy/skills.json"),
+        ];
+        let cell = if lang == "cy" { &FORM_WELSH } else { &FORM_ENGLISH };
+        cell.get_or_init(|| load(&english, &welsh, lang))
+    }
+
+    fn levels(&self) -> LevelWords<'_> {
+        LevelWords {
+            ddat: &self.level_ddat,
+            sfia: &self.level_sfia,
+            between_sfia: &self.range_between_sfia,
+            between_ddat: &self.range_between_ddat,
+            at_least: &self.range_at_least,
+        }
+    }
+}
+
+/// `GET /v1/roles/{id}/form.html?lang=`: the self-assessment widget's form for a role profile, unanswered (`en` unless `cy`).
+pub async fn form(req: &Request, state: &AppState, id: &str) -> Result<Response, ApiError> {
+    let words = FormWords::for_language(language(req)?);
+    let profile = crate::roles::lookup(state, id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound(format!("There is no role profile called '{id}'.")))?;
+    html(Response::ok(form_markup(words, &profile))?)
+}
+
+/// The widget's form as it first renders for a person with no answers yet:
+/// the role, the context questions that matter, and every skill's question,
+/// those that do not apply to a service of no particular kind hidden.
+fn form_markup(w: &FormWords, profile: &RoleProfile) -> String {
+    let context = ServiceContext::default();
+    let gaps = assessment::gaps(profile, &context, |_| None);
+    let asked = profile.context_questions();
+    let boxes: String = [
+        (asked.large, "large", &w.context_large),
+        (asked.outsources, "outsources", &w.context_outsources),
+        (asked.has_products, "has-products", &w.context_products),
+    ]
+    .into_iter()
+    .filter(|(asked, ..)| *asked)
+    .map(|(_, name, label)| {
+        format!(
+            "<div class=\"sk-checkboxes__item\"><input class=\"sk-checkboxes__input\" type=\"checkbox\" \
+id=\"sk-context-{name}\"><label class=\"sk-label sk-checkboxes__label\" for=\"sk-context-{name}\">{label}</label></div>",
+            label = escape(label)
+        )
+    })
+    .collect();
+    let context_questions = match boxes.is_empty() {
+        true => String::new(),
+        false => format!(
+            "<div class=\"sk-form-group\"><fieldset class=\"sk-fieldset\" aria-describedby=\"sk-context-hint\">\
+<legend class=\"sk-fieldset__legend\">{legend}</legend><p class=\"sk-hint\" id=\"sk-context-hint\">{hint}</p>\
+<div class=\"sk-checkboxes\">{boxes}</div></fieldset></div>",
+            legend = escape(&w.context_legend),
+            hint = escape(&w.context_hint),
+        ),
+    };
+    let questions: String = profile
+        .skills
+        .iter()
+        .map(|skill| {
+            let gap = match gaps.iter().any(|g| g.skill == skill.id) {
+                true => w.gap_not_rated.as_str(),
+                false => "",
+            };
+            skill_question(w, profile.scale, skill, skill.applies_to(&context), gap, &context)
+        })
+        .collect();
+    let note = match &profile.note {
+        Some(note) => format!("<p class=\"sk-inset\">{}</p>", escape(note)),
+        None => String::new(),
+    };
+    format!(
+        "<section class=\"sk-self-assessment\" aria-labelledby=\"sk-title\">\
+<h2 id=\"sk-title\" class=\"sk-heading-l\">{title}</h2><div class=\"sk-screen-only\">\
+<p class=\"sk-body\">{role} ({framework} {version}) · <a href=\"{source}\" class=\"sk-link\" rel=\"noopener\" \
+target=\"_blank\">{source_link}</a></p>{note}<form novalidate>{context_questions}{questions}</form></div></section>",
+        title = escape(&w.title),
+        role = escape(&profile.title),
+        framework = escape(&profile.framework.name),
+        version = escape(&profile.framework.version),
+        source = escape(&profile.source_url),
+        source_link = escape(&w.source_link),
+    )
+}
+
+/// One skill's question, as the widget draws it before any answer.
+fn skill_question(
+    w: &FormWords,
+    scale: Scale,
+    skill: &SkillRequirement,
+    applies: bool,
+    gap: &str,
+    context: &ServiceContext,
+) -> String {
+    let id = escape(&skill.id);
+    let legend = match &skill.code {
+        Some(code) => format!("{} ({code})", skill.name),
+        None => skill.name.clone(),
+    };
+    let more = match &skill.url {
+        Some(url) => format!(
+            " <a class=\"sk-link\" href=\"{}\" rel=\"noopener\" target=\"_blank\">{}</a>",
+            escape(url),
+            escape(&w.skill_link)
+        ),
+        None => String::new(),
+    };
+    let levels = w.levels();
+    let required = format!(
+        "{}: {}.",
+        w.required,
+        levels.range(scale, skill.levels_for(context), |text| text.to_lowercase())
+    );
+    let radios: String = scale
+        .ranks()
+        .map(|rank| {
+            format!(
+                "<div class=\"sk-radios__item\"><input class=\"sk-radios__input\" type=\"radio\" id=\"sk-{id}-{rank}\" \
+name=\"sk-{id}\" value=\"{value}\"><label class=\"sk-label sk-radios__label\" for=\"sk-{id}-{rank}\">{label}</label></div>",
+                value = escape(&scale.id(rank)),
+                label = escape(&levels.level(scale, rank)),
+            )
+        })
+        .collect();
+    format!(
+        "<div class=\"sk-form-group\"{hidden} data-testid=\"sk-skill-{id}\"><fieldset class=\"sk-fieldset\" \
+aria-describedby=\"sk-{id}-hint\"><legend class=\"sk-fieldset__legend\">{legend}</legend>\
+<p class=\"sk-hint\" id=\"sk-{id}-hint\">{description}{more} <strong data-testid=\"sk-required-{id}\">{required}</strong></p>\
+<div class=\"sk-radios sk-radios--inline\">{radios}</div><p class=\"sk-gap\" data-testid=\"sk-gap-{id}\">{gap}</p>\
+<label class=\"sk-label\" for=\"sk-{id}-evidence\">{evidence_label}</label><p class=\"sk-hint\">{evidence_hint}</p>\
+<textarea class=\"sk-textarea\" id=\"sk-{id}-evidence\" rows=\"3\"></textarea></fieldset></div>",
+        hidden = if applies { "" } else { " hidden" },
+        legend = escape(&legend),
+        description = escape(&skill.description),
+        required = escape(&required),
+        gap = escape(gap),
+        evidence_label = escape(&w.evidence_label),
+        evidence_hint = escape(&w.evidence_hint),
     )
 }

@@ -83,6 +83,10 @@ async fn route(req: Request, state: &AppState) -> std::result::Result<Response, 
             Some(Method::Get) | Some(Method::Head) => roles::list(state).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
+        ["v1", "roles", id, "form.html"] => match method {
+            Some(Method::Get) | Some(Method::Head) => first_paint::form(&req, state, id).await,
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
         ["v1", "roles", id] => match method {
             Some(Method::Get) | Some(Method::Head) => roles::get(state, id).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),

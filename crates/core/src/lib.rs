@@ -25,6 +25,7 @@ pub mod skill;
 pub mod team;
 pub mod token;
 pub mod trend;
+pub mod words;
 
 pub use assessment::{Assessment, FieldProblem, Gap, GapStatus, GapSummary, SkillRating};
 pub use role::{Framework, RoleProfile, ServiceContext, SkillRequirement};

@@ -67,6 +67,28 @@ pub fn document() -> Value {
     .ok::<role::RoleProfile>(200, "The profile.", None)
     .problems(&[404])
     .add();
+    let lang = json!({
+        "name": "lang", "in": "query", "required": false,
+        "description": "`cy` for Welsh; `en` (the default) for English.",
+        "schema": { "type": "string", "enum": ["en", "cy"] }
+    });
+    spec.op(
+        "get",
+        "/v1/roles/{id}/form.html",
+        "getRoleFormFirstPaint",
+        "The self-assessment widget's form for a role profile as HTML, unanswered, shown by `embed.js` while the widget's code loads.",
+        Access::Public,
+    )
+    .param(with_example(id("Role profile id."), "ddat-service-owner-2025"))
+    .param(lang.clone())
+    .ok_raw(
+        200,
+        "A `<section>` of the widget's markup: the role, the service questions and each skill's question.",
+        "text/html",
+        json!({ "type": "string" }),
+    )
+    .problems(&[404, 422])
+    .add();
     spec.op("get", "/v1/frameworks", "listFrameworks", "Imported framework editions.", Access::Public)
         .ok::<Vec<api::FrameworkSummary>>(200, "Every imported edition.", None)
         .add();
@@ -350,11 +372,7 @@ pub fn document() -> Value {
         Access::Public,
     )
     .param(slug.clone())
-    .param(json!({
-        "name": "lang", "in": "query", "required": false,
-        "description": "`cy` for Welsh; `en` (the default) for English.",
-        "schema": { "type": "string", "enum": ["en", "cy"] }
-    }))
+    .param(lang.clone())
     .ok_raw(
         200,
         "A `<section>` of the widget's markup, with the chart's SVG.",
