@@ -190,6 +190,23 @@ test('answers given and the focus in the form before its code runs are kept when
   assert.deepEqual(stored.ratings['project-management'], { level: '6', evidence: 'Ran the move to the new case system.' });
   await page.close();
 
+  // A click begun in the first paint is not lost: the widget waits for the button to come up.
+  const clicked = await heldBack('/demo/');
+  const expert = clicked.paint.getByRole('group', { name: /^Agile working/ }).getByRole('radio', { name: 'Expert' });
+  const box = await expert.boundingBox();
+  await clicked.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await clicked.page.mouse.down();
+  const wasm = clicked.page.waitForResponse(/\.wasm$/);
+  clicked.release();
+  await wasm;
+  await clicked.page.waitForTimeout(500);
+  assert.equal(await clicked.paint.count(), 1, 'the widget waits while the button is down');
+  await clicked.page.mouse.up();
+  await clicked.widget.getByRole('button', { name: /save my assessment/i }).waitFor();
+  assert.equal(await clicked.page.getByTestId('sk-gap-agile-working').textContent(), 'Meets the required level');
+  assert.equal(await clicked.widget.getByRole('group', { name: /^Agile working/ }).locator('input:checked').getAttribute('value'), 'expert');
+  await clicked.page.close();
+
   // Without its code, the form stays readable and says the widget could not load.
   const broken = await session.browser.newPage();
   await broken.route(/\.wasm$/, (route) => route.abort('connectionrefused'));

@@ -124,10 +124,40 @@ function showFirstPaint(element, url, styled, arrived) {
     paint.dataset.skFirstPaint = '';
     paint.innerHTML = markup;
     root.append(paint);
+    pressesIn(element, paint);
     performance.mark(`servicekit:${element.localName}:first-paint`);
     // Settles once the browser has painted it (the frame's callbacks run just before that paint).
     return new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve, 0)); });
   }).catch(() => {}); // no first paint (refused, unreachable, or the page forbids it): the widget starts all the same
+}
+
+/** Element → a function resolving once no press begun in its first paint is under way. */
+const pressing = new WeakMap();
+
+/**
+ * Follows key and pointer presses begun in `paint`, so that the widget takes
+ * its place between presses: a click whose press began in the first paint and
+ * ended in the widget would be lost. A press counts as ended a task after its
+ * key or pointer comes up (its click is dispatched in that task), or after two
+ * seconds whatever happens.
+ */
+function pressesIn(element, paint) {
+  let down = false;
+  let ended = () => {};
+  paint.addEventListener('pointerdown', () => { down = true; });
+  paint.addEventListener('keydown', () => { down = true; });
+  const up = () => {
+    if (!paint.isConnected) {
+      for (const type of ['pointerup', 'pointercancel', 'keyup', 'blur']) window.removeEventListener(type, up, true);
+      return;
+    }
+    if (!down) return;
+    setTimeout(() => { down = false; ended(); }, 0);
+  };
+  for (const type of ['pointerup', 'pointercancel', 'keyup', 'blur']) window.addEventListener(type, up, true);
+  pressing.set(element, () => (down
+    ? Promise.race([new Promise((resolve) => { ended = resolve; }), new Promise((resolve) => { setTimeout(resolve, 2000); })])
+    : Promise.resolve()));
 }
 
 /**
@@ -177,6 +207,7 @@ function define(name, mount, reads = () => null, paints = () => null, handsOver 
         .then(async (module) => {
           await painted;
           const given = await read;
+          await pressing.get(this)?.();
           started.add(this);
           if (first) preloaded.add(first); // the widget reads it itself now: a late preload would go unused
           mount(module, this, api, given);

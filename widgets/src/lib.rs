@@ -182,31 +182,24 @@ impl FirstPaint {
 
     /// The answers given in the first paint's form controls so far (none without a first paint).
     pub fn answers(&self) -> GivenAnswers {
-        let mut given = GivenAnswers::default();
-        let Some((shown, _)) = &self.shown else { return given };
-        let each = |selector: &str, mut take: Box<dyn FnMut(web_sys::Element) + '_>| {
-            if let Ok(found) = shown.query_selector_all(selector) {
-                (0..found.length()).filter_map(|i| found.item(i)?.dyn_into().ok()).for_each(&mut take);
-            }
+        let Some((shown, _)) = &self.shown else { return GivenAnswers::default() };
+        let all = |selector: &str| -> Vec<web_sys::Element> {
+            let Ok(found) = shown.query_selector_all(selector) else { return Vec::new() };
+            (0..found.length()).filter_map(|i| found.item(i)?.dyn_into().ok()).collect()
         };
-        each(
-            "input[type=radio]:checked",
-            Box::new(|e| {
-                let input: &web_sys::HtmlInputElement = e.unchecked_ref();
-                given.chosen.push((input.name(), input.value()));
-            }),
-        );
-        each("input[type=checkbox]:checked", Box::new(|e| given.ticked.push(e.id())));
-        each(
-            "textarea",
-            Box::new(|e| {
-                let text: &web_sys::HtmlTextAreaElement = e.unchecked_ref();
-                if !text.value().is_empty() {
-                    given.written.push((e.id(), text.value()));
-                }
-            }),
-        );
-        given
+        GivenAnswers {
+            chosen: all("input[type=radio]:checked")
+                .iter()
+                .map(|e| e.unchecked_ref::<web_sys::HtmlInputElement>())
+                .map(|input| (input.name(), input.value()))
+                .collect(),
+            ticked: all("input[type=checkbox]:checked").iter().map(|e| e.id()).collect(),
+            written: all("textarea")
+                .iter()
+                .map(|e| (e.id(), e.unchecked_ref::<web_sys::HtmlTextAreaElement>().value()))
+                .filter(|(_, text)| !text.is_empty())
+                .collect(),
+        }
     }
 
     /// Removes the first paint and shows the widget's own container in its place,
