@@ -308,9 +308,19 @@ pub fn compute(totals: &[PeriodTotals], feedback: &FeedbackTally) -> Vec<PeriodK
     for t in totals {
         by_period.insert(t.period, t.clone());
     }
+    // Periods by last month, to find those around a month without scanning them all
+    // (a period is at most a quarter, so a month's periods end within two months of it).
+    let mut by_end: Vec<Period> = by_period.keys().copied().collect();
+    by_end.sort_by_key(|p| p.last_month());
+    let ending = |from: i32, to: i32| {
+        let start = by_end.partition_point(|p| p.last_month() < from);
+        let stop = by_end.partition_point(|p| p.last_month() <= to);
+        &by_end[start..stop]
+    };
     for (month, ratings) in feedback {
         let index = month.first_month();
-        let period = by_period.keys().copied().find(|p| p.contains_month(index)).unwrap_or(*month);
+        let holding = ending(index, index + 2).iter().copied().filter(|p| p.contains_month(index)).min();
+        let period = holding.unwrap_or(*month);
         let entry = by_period.entry(period).or_insert_with(|| PeriodTotals {
             period,
             channels: Vec::new(),
@@ -326,13 +336,20 @@ pub fn compute(totals: &[PeriodTotals], feedback: &FeedbackTally) -> Vec<PeriodK
         by_period.iter().map(|(p, t)| (*p, Parts::of(t), t)).collect();
     let figures: BTreeMap<Period, Figures> =
         parts.iter().map(|(p, parts, _)| (*p, parts.figures())).collect();
+    // Positions in `parts` by last month: a 12-month window is a run of them, found
+    // by binary search, so the whole report is O(n log n) in periods, not O(n²).
+    let mut by_end: Vec<usize> = (0..parts.len()).collect();
+    by_end.sort_by_key(|&i| parts[i].0.last_month());
     parts
         .iter()
         .map(|(period, own, totals)| {
             let end = period.last_month();
-            let window: Vec<&(Period, Parts, &PeriodTotals)> = parts
+            let start = by_end.partition_point(|&i| parts[i].0.last_month() <= end - 12);
+            let stop = by_end.partition_point(|&i| parts[i].0.last_month() <= end);
+            let window: Vec<&(Period, Parts, &PeriodTotals)> = by_end[start..stop]
                 .iter()
-                .filter(|(p, _, _)| p.last_month() <= end && p.first_month() > end - 12)
+                .map(|&i| &parts[i])
+                .filter(|(p, _, _)| p.first_month() > end - 12)
                 .collect();
             let rolling = window.iter().fold(Parts::default(), |sum, (_, p, _)| sum.plus(p));
             let months: i32 = window.iter().map(|(p, _, _)| p.months()).sum();

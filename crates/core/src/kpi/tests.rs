@@ -141,6 +141,56 @@ fn feedback_adds_to_the_period_holding_its_month() {
 }
 
 #[test]
+fn windows_and_feedback_follow_their_definitions_over_ten_years_of_months_and_quarters() {
+    // Months, then quarters, with gaps, and feedback in months with and without figures.
+    let mut data = Vec::new();
+    for m in 0..120 {
+        let (year, month) = (2015 + m / 12, m % 12 + 1);
+        let text = match (year, m % 7) {
+            (2015..=2019, 3) => continue,
+            (2015..=2019, _) => format!("{year}-{month:02}"),
+            _ if month % 3 == 1 && m % 5 != 0 => format!("{year}-Q{}", month / 3 + 1),
+            _ => continue,
+        };
+        let done = (m as u64) * 7 + 1;
+        data.push(totals(
+            &text,
+            &[(D, Some(done + 3), Some(done), Some(done * 2)), (PHONE, None, Some(m as u64), None)],
+            [0; 5],
+        ));
+    }
+    let mut feedback = FeedbackTally::new();
+    for m in (0..130).step_by(4) {
+        feedback.insert(Period::month_of(2015 * 12 + m), [1, 0, 0, 0, m as u64 % 3]);
+    }
+    let k = compute(&data, &feedback);
+
+    // The same, straight from the definitions: each month's feedback goes to the first
+    // period holding it (else to the month itself), and a window is every period
+    // ending in the twelve months up to a period's end.
+    let mut by_period: BTreeMap<Period, PeriodTotals> = data.iter().map(|t| (t.period, t.clone())).collect();
+    for (month, ratings) in &feedback {
+        let holding =
+            by_period.keys().copied().find(|p| p.contains_month(month.first_month())).unwrap_or(*month);
+        let entry = by_period.entry(holding).or_insert_with(|| totals(&month.to_string(), &[], [0; 5]));
+        entry.ratings.iter_mut().zip(ratings).for_each(|(sum, n)| *sum += n);
+    }
+    assert_eq!(k.iter().map(|p| p.period).collect::<Vec<_>>(), by_period.keys().copied().collect::<Vec<_>>());
+    for kpis in &k {
+        let end = kpis.period.last_month();
+        let window: Vec<&PeriodTotals> = by_period
+            .values()
+            .filter(|t| t.period.last_month() <= end && t.period.first_month() > end - 12)
+            .collect();
+        let rolling = window.iter().fold(Parts::default(), |sum, t| sum.plus(&Parts::of(t)));
+        assert_eq!(kpis.rolling_12_months, rolling.figures(), "{}", kpis.period);
+        let months: i32 = window.iter().map(|t| t.period.months()).sum();
+        assert_eq!(i32::from(kpis.rolling_months_with_data), months.min(12), "{}", kpis.period);
+        assert_eq!(kpis.figures, Parts::of(&by_period[&kpis.period]).figures(), "{}", kpis.period);
+    }
+}
+
+#[test]
 fn huge_counts_do_not_overflow() {
     let big = crate::measurement::MAX_COUNT;
     let f =
