@@ -88,6 +88,8 @@ test('every widget renders with its own look on a hostile foreign page, by keybo
   await first.focus();
   await tab.keyboard.press('Space');
   assert.equal(await first.isChecked(), true);
+  // The widget's own look (the level may have been chosen in its first paint, just before it took over).
+  await self.getByRole('button', { name: 'Save my assessment' }).waitFor();
   const style = await self.locator('legend').first().evaluate((el) => {
     const s = getComputedStyle(el);
     return { font: s.fontStyle, transform: s.textTransform, spacing: s.letterSpacing, colour: s.color };
@@ -127,6 +129,7 @@ test('the same page in Welsh shows every widget in Welsh', async () => {
   await tab.locator('servicekit-self-assessment').getByRole('radio', { name: 'Ymarferydd' }).first().waitFor();
   await tab.locator('servicekit-team-coverage').getByRole('heading', { name: "A yw eich tîm yn cwmpasu'r sgiliau?" }).waitFor();
   await tab.locator('servicekit-contract').getByText('Anghenion defnyddwyr', { exact: false }).first().waitFor();
+  await tab.locator('servicekit-take-up').getByTestId('sk-plot').waitFor();
   assert.match(await tab.locator('servicekit-take-up').getByTestId('sk-summary').textContent(), /^Roedd y defnydd digidol yn \d+% yn Rhagfyr 2025/);
   await tab.locator('servicekit-feedback').getByRole('button', { name: 'Anfon adborth' }).waitFor();
   assert.deepEqual(problems, []);

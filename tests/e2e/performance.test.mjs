@@ -34,7 +34,8 @@ test('the take-up chart reads by keyboard and shows its data as a table', async 
   await page.goto(`${worker.url}/demo/performance.html`);
   const chart = page.locator('servicekit-take-up');
   const summary = chart.getByTestId('sk-summary');
-  await summary.waitFor();
+  // The widget itself, not its first paint (which has a test of its own).
+  await chart.getByTestId('sk-plot').waitFor();
   assert.match(await summary.textContent(), /^Digital take-up was 8\d% in December 2025, (up|down) \d+ percentage points? on November 2025\.|no change/);
   assert.match(await chart.locator('section').textContent(), /Period covered: January 2023 to December 2025\./);
   assert.equal(await chart.locator('.sk-trend__point').count(), 36);

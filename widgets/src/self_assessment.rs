@@ -301,9 +301,10 @@ fn AssessmentForm(
         }
     };
 
-    // The first questions render at once and the rest of the form just after the
-    // browser has painted them: a role of ten skills is about 340 elements, and
-    // the person can start answering a frame sooner.
+    // Over a first paint, the whole form renders at once (hidden) and then takes
+    // its place. Otherwise the first questions render at once and the rest of the
+    // form just after the browser has painted them: a role of ten skills is about
+    // 340 elements, and the person can start answering a frame sooner.
     let rest_ready = RwSignal::new(first_paint.is_shown());
     if first_paint.is_shown() {
         Effect::new(move |_| first_paint.hand_over());
