@@ -51,6 +51,7 @@ test('the widget works across origins under a strict CSP without violations', as
     'Problem ownership', 'Product ownership', 'Strategic ownership', 'User focus']) {
     await form.radio(skill, 'Practitioner').check();
   }
+  await form.submit.waitFor(); // the widget's own legend (the levels may have been chosen in its first paint)
   const font = await form.group('Agile working').locator('legend').evaluate((el) => getComputedStyle(el).fontWeight);
   assert.equal(font, '700', 'the widget stylesheet loads inside the shadow root');
   await form.submit.click();
