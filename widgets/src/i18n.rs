@@ -658,12 +658,7 @@ impl Text for Plural {
     }
 }
 
-/// Replaces each `{name}` in `template` with its value.
-pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let values: Vec<(&str, String)> = values.iter().map(|(name, value)| (*name, value.to_string())).collect();
-    let values: Vec<(&str, &str)> = values.iter().map(|(name, value)| (*name, value.as_str())).collect();
-    servicekit_core::words::fill(template, &values)
-}
+pub use servicekit_core::words::fill;
 
 thread_local! {
     static LOADED: RefCell<Vec<&'static Strings>> = const { RefCell::new(Vec::new()) };

@@ -426,17 +426,18 @@ fn AssessmentForm(
 /// The first paint's controls start unanswered, so only what was changed there
 /// counts: a chosen level, a ticked context box, evidence written.
 fn take_given_answers(draft: &mut AssessmentSubmission, profile: &RoleProfile, given: GivenAnswers) {
-    let skill = |prefix: &str, key: &str, suffix: &str| {
-        let id = key.strip_prefix(prefix)?.strip_suffix(suffix)?;
+    // Controls are named and numbered after their skill: `sk-{skill}`, `sk-{skill}-evidence`.
+    let skill = |key: &str, suffix: &str| {
+        let id = key.strip_prefix("sk-")?.strip_suffix(suffix)?;
         profile.skills.iter().any(|s| s.id == id).then(|| id.to_owned())
     };
     for (name, level) in given.chosen {
-        if let Some(id) = skill("sk-", &name, "") {
+        if let Some(id) = skill(&name, "") {
             draft.ratings.entry(id).or_default().level = level;
         }
     }
     for (area, text) in given.written {
-        if let Some(id) = skill("sk-", &area, "-evidence") {
+        if let Some(id) = skill(&area, "-evidence") {
             draft.ratings.entry(id).or_default().evidence = Some(text);
         }
     }

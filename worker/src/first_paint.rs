@@ -167,7 +167,7 @@ fn take_up_markup(w: &TakeUpWords, perf: &Performance, origin: &str, slug: &str)
     let updated = report
         .last_updated
         .as_deref()
-        .map(|d| fill(&w.take_up_updated, &[("date", d.get(..10).unwrap_or(d))]))
+        .map(|d| fill(&w.take_up_updated, &[("date", &d.get(..10).unwrap_or(d))]))
         .unwrap_or_default();
     let target = match report.take_up_target {
         Some(_) => format!("<li><span class=\"sk-legend__target\"></span>{}</li>", escape(&w.legend_target)),
@@ -299,7 +299,7 @@ id=\"sk-context-{name}\"><label class=\"sk-label sk-checkboxes__label\" for=\"sk
                 true => w.gap_not_rated.as_str(),
                 false => "",
             };
-            skill_question(w, profile.scale, skill, skill.applies_to(&context), gap, &context)
+            skill_question(w, profile.scale, skill, &context, gap)
         })
         .collect();
     let note = match &profile.note {
@@ -325,9 +325,8 @@ fn skill_question(
     w: &FormWords,
     scale: Scale,
     skill: &SkillRequirement,
-    applies: bool,
-    gap: &str,
     context: &ServiceContext,
+    gap: &str,
 ) -> String {
     let id = escape(&skill.id);
     let legend = match &skill.code {
@@ -366,7 +365,7 @@ aria-describedby=\"sk-{id}-hint\"><legend class=\"sk-fieldset__legend\">{legend}
 <div class=\"sk-radios sk-radios--inline\">{radios}</div><p class=\"sk-gap\" data-testid=\"sk-gap-{id}\">{gap}</p>\
 <label class=\"sk-label\" for=\"sk-{id}-evidence\">{evidence_label}</label><p class=\"sk-hint\">{evidence_hint}</p>\
 <textarea class=\"sk-textarea\" id=\"sk-{id}-evidence\" rows=\"3\"></textarea></fieldset></div>",
-        hidden = if applies { "" } else { " hidden" },
+        hidden = if skill.applies_to(context) { "" } else { " hidden" },
         legend = escape(&legend),
         description = escape(&skill.description),
         required = escape(&required),

@@ -73,8 +73,8 @@ impl PageText {
     }
 
     /// The text for `key` with `{name}` placeholders filled in (values are not escaped here).
-    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
-        values.iter().fold(self.get(key), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+    pub fn fill(&self, key: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+        servicekit_core::words::fill(&self.get(key), values)
     }
 
     fn period(&self, period: servicekit_core::measurement::Period) -> String {
@@ -87,8 +87,8 @@ impl PageText {
             Movement::Same => self.get("points_same"),
             Movement::Up(1) => self.get("points_up_one"),
             Movement::Down(1) => self.get("points_down_one"),
-            Movement::Up(p) => self.fill("points_up", &[("n", &p.to_string())]),
-            Movement::Down(p) => self.fill("points_down", &[("n", &p.to_string())]),
+            Movement::Up(p) => self.fill("points_up", &[("n", &p)]),
+            Movement::Down(p) => self.fill("points_down", &[("n", &p)]),
         }
     }
 
@@ -425,7 +425,7 @@ pub async fn service(req: &Request, state: &AppState, slug: &str) -> Result<Resp
     if let Some(updated) = &perf.report.last_updated {
         main.push_str(&format!(
             "<p class=\"stamp\">{}</p>",
-            escape(&t.fill("last_updated", &[("date", updated.get(..10).unwrap_or(updated))]))
+            escape(&t.fill("last_updated", &[("date", &updated.get(..10).unwrap_or(updated))]))
         ));
     }
     let html = layout(t, &name, &format!("/services/{slug}"), &main);

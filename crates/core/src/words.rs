@@ -4,10 +4,13 @@
 //! with these, so a first paint and the widget that takes its place agree.
 
 use crate::skill::{LevelRange, Scale};
+use std::fmt::Display;
 
 /// `template` with each `{name}` replaced by its value.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values.iter().fold(template.to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
+    values.iter().fold(template.to_owned(), |text, (name, value)| {
+        text.replace(&format!("{{{name}}}"), &value.to_string())
+    })
 }
 
 /// The translation files' words for skill levels, in one language.
@@ -32,7 +35,7 @@ impl LevelWords<'_> {
             Scale::Ddat if (1..=4).contains(&rank) => {
                 self.ddat.get(usize::from(rank) - 1).cloned().unwrap_or_default()
             }
-            _ => fill(self.sfia, &[("n", &rank.to_string())]),
+            _ => fill(self.sfia, &[("n", &rank)]),
         }
     }
 
@@ -41,9 +44,7 @@ impl LevelWords<'_> {
     pub fn range(&self, scale: Scale, range: LevelRange, lower: impl Fn(&str) -> String) -> String {
         match (scale, range.max) {
             (_, Some(max)) if max == range.min => self.level(scale, max),
-            (Scale::Sfia, Some(max)) => {
-                fill(self.between_sfia, &[("min", &range.min.to_string()), ("max", &max.to_string())])
-            }
+            (Scale::Sfia, Some(max)) => fill(self.between_sfia, &[("min", &range.min), ("max", &max)]),
             (Scale::Ddat, Some(max)) => fill(
                 self.between_ddat,
                 &[("min", &self.level(scale, range.min)), ("max", &lower(&self.level(scale, max)))],
@@ -69,7 +70,7 @@ mod tests {
 
     #[test]
     fn fill_replaces_every_placeholder_and_leaves_others() {
-        assert_eq!(fill("{a} and {b}, {a} again, {c}", &[("a", "1"), ("b", "2")]), "1 and 2, 1 again, {c}");
+        assert_eq!(fill("{a} and {b}, {a} again, {c}", &[("a", &1), ("b", &"2")]), "1 and 2, 1 again, {c}");
     }
 
     #[test]
