@@ -280,3 +280,42 @@ pub async fn rotate_token(api: &str, slug: &str, token: &str) -> Result<String, 
     }
     body::<Created>(response).await.map(|c| c.token)
 }
+
+/// What a call has answered: `None` until its first answer.
+///
+/// The call runs when the widget starts, and again whenever a signal it reads
+/// before its first `.await` changes; until the new answer arrives the last
+/// one stays, and an answer overtaken by a newer call is dropped. (Leptos's
+/// `LocalResource` does the same with its async-derived machinery, which costs
+/// each widget bundle about 50 KB of wasm.)
+pub fn fetched<T, Call>(
+    call: impl Fn() -> Call + 'static,
+) -> leptos::prelude::ReadSignal<Option<T>, leptos::prelude::LocalStorage>
+where
+    T: 'static,
+    Call: std::future::Future<Output = T> + 'static,
+{
+    use leptos::prelude::*;
+    let (answer, set_answer) = signal_local(None::<T>);
+    let latest = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    // One Effect for every kind of answer (generic effects cost ~0.7 KB of wasm each).
+    run_tracked(Box::new(move || {
+        let pending = call();
+        let asked = latest.get().wrapping_add(1);
+        latest.set(asked);
+        let latest = latest.clone();
+        leptos::task::spawn_local(async move {
+            let value = pending.await;
+            if latest.get() == asked {
+                // The widget may be gone by now; then there is nothing to show it in.
+                let _ = set_answer.try_set(Some(value));
+            }
+        });
+    }));
+    answer
+}
+
+/// Runs `run` now and again whenever a signal it read changes.
+fn run_tracked(run: Box<dyn Fn()>) {
+    leptos::prelude::Effect::new(move |_| run());
+}

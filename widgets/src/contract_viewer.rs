@@ -17,7 +17,7 @@ pub fn ContractViewer(
 ) -> impl IntoView {
     let t = use_strings();
     let (api_link, slug_link) = (api.clone(), slug.clone());
-    let data = LocalResource::new(move || {
+    let data = crate::api::fetched(move || {
         let (api, slug) = (api.clone(), slug.clone());
         async move {
             let contract = api::contract(&api, &slug).await;

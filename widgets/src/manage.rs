@@ -254,7 +254,7 @@ fn stage_options() -> Vec<(&'static str, String)> {
 fn ContractEditor(api: String, session: Session) -> impl IntoView {
     let loaded = {
         let (api, slug) = (api.clone(), session.slug.clone());
-        LocalResource::new(move || {
+        crate::api::fetched(move || {
             let (api, slug) = (api.clone(), slug.clone());
             async move { api::contract(&api, &slug).await }
         })
@@ -624,7 +624,7 @@ fn MeasurementsUpload(api: String, session: Session) -> impl IntoView {
     let csv = RwSignal::new(String::new());
     let known = {
         let (api, slug) = (api.clone(), session.slug.clone());
-        LocalResource::new(move || {
+        crate::api::fetched(move || {
             let (api, slug) = (api.clone(), slug.clone());
             async move {
                 api::contract(&api, &slug).await.ok().map(|v| {
@@ -732,7 +732,7 @@ fn CoeEditor(api: String, session: Session) -> impl IntoView {
     let shape = RwSignal::new(0u32);
     let contract = {
         let (api, slug) = (api.clone(), session.slug.clone());
-        LocalResource::new(move || {
+        crate::api::fetched(move || {
             let (api, slug) = (api.clone(), slug.clone());
             async move { api::contract(&api, &slug).await.ok().map(|v| v.latest.contract) }
         })
@@ -740,7 +740,7 @@ fn CoeEditor(api: String, session: Session) -> impl IntoView {
     let published = RwSignal::new(0u32);
     let list = {
         let (api, slug) = (api.clone(), session.slug.clone());
-        LocalResource::new(move || {
+        crate::api::fetched(move || {
             published.track();
             let (api, slug) = (api.clone(), slug.clone());
             async move { api::coes(&api, &slug).await.unwrap_or_default() }
@@ -891,7 +891,7 @@ fn coe_field_mut<'a>(d: &'a mut CorrectionOfError, field: &str) -> &'a mut Strin
 fn PublishedActions(api: String, session: Session, summary: CoeSummary) -> impl IntoView {
     let document = {
         let (api, slug, id) = (api.clone(), session.slug.clone(), summary.id.clone());
-        LocalResource::new(move || {
+        crate::api::fetched(move || {
             let (api, slug, id) = (api.clone(), slug.clone(), id.clone());
             async move { api::coe(&api, &slug, &id).await.ok() }
         })

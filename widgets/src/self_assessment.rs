@@ -54,7 +54,7 @@ pub fn SelfAssessment(
             }
         }
     };
-    let profile = LocalResource::new(load);
+    let profile = crate::api::fetched(load);
     view! {
         <section class="sk-self-assessment" aria-labelledby="sk-title">
             <h2 id="sk-title" class="sk-heading-l">{t.title.as_str()}</h2>
@@ -78,7 +78,7 @@ pub fn SelfAssessment(
 #[component]
 fn RoleChooser(api: String, role: RwSignal<String>) -> impl IntoView {
     let t = use_strings();
-    let roles = LocalResource::new(move || {
+    let roles = crate::api::fetched(move || {
         let api = api.clone();
         async move { api::roles(&api).await }
     });
@@ -173,7 +173,7 @@ fn AssessmentForm(
     let draft = RwSignal::new(restored);
     let last_key = last_saved_key(&profile.id);
     let (panel_api, panel_key) = (api.clone(), last_key.clone());
-    let previous = LocalResource::new({
+    let previous = crate::api::fetched({
         let (api, last_key) = (api.clone(), last_key.clone());
         move || {
             let (api, last_key) = (api.clone(), last_key.clone());

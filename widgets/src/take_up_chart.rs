@@ -30,7 +30,7 @@ pub fn TakeUpChart(
 ) -> impl IntoView {
     let t = use_strings();
     let csv = format!("{api}/v1/services/{slug}/measurements?format=csv");
-    let data = LocalResource::new(move || {
+    let data = crate::api::fetched(move || {
         let (api, slug) = (api.clone(), slug.clone());
         async move { api::kpis(&api, &slug).await }
     });

@@ -36,7 +36,7 @@ fn failure_message(t: &Strings, failure: &ApiFailure) -> String {
 #[component]
 fn CreateTeam(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>) -> impl IntoView {
     let t = use_strings();
-    let roles = LocalResource::new({
+    let roles = crate::api::fetched({
         let api = api.clone();
         move || {
             let api = api.clone();
