@@ -235,6 +235,20 @@ test('the widget speaks Welsh when its lang attribute says cy', async () => {
   assert.equal(await page.getByTestId('sk-gap-user-focus').textContent(), "2 lefel yn is na'r lefel ofynnol");
   assert.match(await page.getByTestId('sk-gap-summary').textContent(), /1 wedi'u cyrraedd, 1 yn is, 0 yn uwch, 6 heb eu graddio eto\./);
   assert.equal(await widget.getByRole('button', { name: 'Cadw fy asesiad' }).count(), 1);
+
+  // Problems with the answers are worded in Welsh too, from core's rules.
+  await widget.getByRole('button', { name: 'Cadw fy asesiad' }).click();
+  const summary = page.getByTestId('sk-error-summary');
+  await summary.waitFor({ state: 'visible' });
+  assert.equal(await summary.getByRole('link').count(), 6);
+  assert.match(await summary.textContent(), /Dewiswch eich lefel ar gyfer Problem ownership\./);
+  assert.doesNotMatch(await summary.textContent(), /Choose your level/);
+  const file = { role: 'ddat-service-owner-2020', ratings: { 'agile-working': { level: 'guru' } } };
+  await page.locator('#sk-import').setInputFiles({ name: 'answers.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  const message = page.getByTestId('sk-import-message');
+  await message.waitFor();
+  assert.match(await message.textContent(), /Nid yw 'guru' yn lefel sgil\. Dewiswch awareness, working, practitioner neu expert\./);
+  assert.equal(await agile.getByRole('radio', { name: 'Arbenigwr' }).isChecked(), true, 'a refused file changes nothing');
   await page.close();
 });
 

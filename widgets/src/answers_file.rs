@@ -97,7 +97,7 @@ fn import(
     };
     let problems = assessment::check_draft(&imported, profile);
     if !problems.is_empty() {
-        let details: Vec<String> = problems.into_iter().map(|p| p.detail).collect();
+        let details: Vec<String> = problems.iter().map(|f| t.answer_problem(&f.problem)).collect();
         return (false, format!("{} {}", t.import_refused.as_str(), details.join(" ")));
     }
     imported.team = draft.with_untracked(|d| d.team.clone());

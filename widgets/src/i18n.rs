@@ -4,6 +4,8 @@
 
 use js_sys::{Array, Object, Reflect, JSON};
 use leptos::prelude::*;
+#[cfg(feature = "self-assessment")]
+use servicekit_core::assessment::{AnswerProblem, MAX_EVIDENCE_CHARS};
 use servicekit_core::plural::Plural;
 #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
 use servicekit_core::words::LevelWords;
@@ -250,6 +252,33 @@ strings! {
     /// `import_refused` in the translation files.
     #[cfg(feature = "self-assessment")]
     import_refused: String,
+    /// `problem_no_role` in the translation files.
+    #[cfg(feature = "self-assessment")]
+    problem_no_role: String,
+    /// `problem_unknown_role` in the translation files.
+    #[cfg(feature = "self-assessment")]
+    problem_unknown_role: String,
+    /// `problem_other_role` in the translation files.
+    #[cfg(feature = "self-assessment")]
+    problem_other_role: String,
+    /// `problem_unknown_skill` in the translation files.
+    #[cfg(feature = "self-assessment")]
+    problem_unknown_skill: String,
+    /// `problem_no_level` in the translation files.
+    #[cfg(feature = "self-assessment")]
+    problem_no_level: String,
+    /// `problem_not_a_level_ddat` in the translation files.
+    #[cfg(feature = "self-assessment")]
+    problem_not_a_level_ddat: String,
+    /// `problem_not_a_level_sfia` in the translation files.
+    #[cfg(feature = "self-assessment")]
+    problem_not_a_level_sfia: String,
+    /// `problem_evidence_too_long` in the translation files.
+    #[cfg(feature = "self-assessment")]
+    problem_evidence_too_long: String,
+    /// `problem_not_a_team` in the translation files.
+    #[cfg(feature = "self-assessment")]
+    problem_not_a_team: String,
     /// `print` in the translation files.
     #[cfg(feature = "self-assessment")]
     print: String,
@@ -715,6 +744,33 @@ impl Strings {
     /// How a required range is written: "Expert", "Level 4", "Level 5 or above", "Levels 3 to 4".
     pub fn range_label(&self, scale: Scale, range: LevelRange) -> String {
         self.level_words().range(scale, range, |text| self.lower(text))
+    }
+
+    /// A problem with an answer, in the reader's language.
+    #[cfg(feature = "self-assessment")]
+    pub fn answer_problem(&self, problem: &AnswerProblem) -> String {
+        match problem {
+            AnswerProblem::NoRole => self.problem_no_role.clone(),
+            AnswerProblem::UnknownRole { role } => fill(&self.problem_unknown_role, &[("role", role)]),
+            AnswerProblem::OtherRole { file, form } => {
+                fill(&self.problem_other_role, &[("file", file), ("form", form)])
+            }
+            AnswerProblem::UnknownSkill { role, skill } => {
+                fill(&self.problem_unknown_skill, &[("role", role), ("skill", skill)])
+            }
+            AnswerProblem::NoLevel { skill } => fill(&self.problem_no_level, &[("skill", skill)]),
+            AnswerProblem::NotALevel { given, scale: Scale::Ddat } => {
+                fill(&self.problem_not_a_level_ddat, &[("given", given)])
+            }
+            AnswerProblem::NotALevel { given, scale: Scale::Sfia } => {
+                fill(&self.problem_not_a_level_sfia, &[("given", given)])
+            }
+            AnswerProblem::EvidenceTooLong { skill, chars } => fill(
+                &self.problem_evidence_too_long,
+                &[("skill", skill), ("max", &MAX_EVIDENCE_CHARS), ("chars", chars)],
+            ),
+            AnswerProblem::NotATeam => self.problem_not_a_team.clone(),
+        }
     }
 
     /// One line describing a skill's gap.

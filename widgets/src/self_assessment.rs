@@ -245,9 +245,14 @@ fn AssessmentForm(
                 .get_untracked()
                 .flatten()
                 .map(|(last, _)| PreviousAssessment { id: last.id, token: last.token });
-            if let Err(found) = assessment::validate(&submission, Some(&profile)) {
+            if let Err(found) = assessment::check(&submission, Some(&profile)) {
                 failure.set(None);
-                problems.set(found);
+                problems.set(
+                    found
+                        .into_iter()
+                        .map(|f| FieldProblem { detail: t.answer_problem(&f.problem), pointer: f.pointer })
+                        .collect(),
+                );
                 focus_summary();
                 return;
             }

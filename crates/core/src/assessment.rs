@@ -1,7 +1,7 @@
 //! Self-assessments against a role profile, their validation and their gaps.
 
-use crate::role::{RoleProfile, ServiceContext};
-use crate::skill::LevelRange;
+use crate::role::{RoleProfile, ServiceContext, SkillRequirement};
+use crate::skill::{LevelRange, Scale};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -238,31 +238,132 @@ impl Assessment {
     }
 }
 
+/// What is wrong with one answer: the rule it breaks and the names its
+/// message needs. The API words it in English ([`AnswerProblem::english`]);
+/// a widget words it from its own translation files, in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerProblem {
+    /// No role profile was chosen.
+    NoRole,
+    /// No role profile has the id `role`.
+    UnknownRole {
+        /// The id given.
+        role: String,
+    },
+    /// An imported file is for the role `file`, not the form's `form`.
+    OtherRole {
+        /// The file's role id.
+        file: String,
+        /// The form's role id.
+        form: String,
+    },
+    /// The role `role` has no skill with the id `skill`.
+    UnknownSkill {
+        /// The role's id.
+        role: String,
+        /// The skill id given.
+        skill: String,
+    },
+    /// The skill named `skill` needs a level and has none.
+    NoLevel {
+        /// The skill's name.
+        skill: String,
+    },
+    /// `given` is not a level of the role's `scale`.
+    NotALevel {
+        /// The level given.
+        given: String,
+        /// The role's scale.
+        scale: Scale,
+    },
+    /// The evidence for the skill named `skill` has `chars` characters, more than [`MAX_EVIDENCE_CHARS`].
+    EvidenceTooLong {
+        /// The skill's name.
+        skill: String,
+        /// Characters in the evidence, trimmed.
+        chars: usize,
+    },
+    /// The team id is not a servicekit id.
+    NotATeam,
+}
+
+impl AnswerProblem {
+    /// The problem in English, as the API reports it.
+    pub fn english(&self) -> String {
+        match self {
+            AnswerProblem::NoRole => "Choose the role profile to assess against.".to_owned(),
+            AnswerProblem::UnknownRole { role } => format!("There is no role profile called '{role}'."),
+            AnswerProblem::OtherRole { file, form } => {
+                format!("This file is for the role '{file}', not '{form}'.")
+            }
+            AnswerProblem::UnknownSkill { role, skill } => {
+                format!("The role '{role}' has no skill called '{skill}'.")
+            }
+            AnswerProblem::NoLevel { skill } => format!("Choose your level for {skill}."),
+            AnswerProblem::NotALevel { given, scale } => {
+                format!("'{given}' is not a skill level. Choose {}.", scale.choices())
+            }
+            AnswerProblem::EvidenceTooLong { skill, chars } => format!(
+                "Evidence for {skill} must be {MAX_EVIDENCE_CHARS} characters or fewer; it has {chars}."
+            ),
+            AnswerProblem::NotATeam => {
+                "That is not a team id. Copy the id your team lead gave you.".to_owned()
+            }
+        }
+    }
+}
+
+/// An [`AnswerProblem`] and the JSON pointer (RFC 6901) of the answer it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerFault {
+    /// Where the problem is, e.g. `/ratings/user-focus/evidence`.
+    pub pointer: String,
+    /// What is wrong.
+    pub problem: AnswerProblem,
+}
+
+impl AnswerFault {
+    fn at(segments: &[&str], problem: AnswerProblem) -> AnswerFault {
+        AnswerFault { pointer: pointer(segments), problem }
+    }
+
+    /// The fault as the API reports it: its pointer and English wording.
+    pub fn in_english(&self) -> FieldProblem {
+        FieldProblem { pointer: self.pointer.clone(), detail: self.problem.english() }
+    }
+}
+
 /// Checks a submission against its role profile (`None` when no profile has
-/// the submitted id) and returns every problem at once, or the assessment.
-///
-/// Ratings of skills the profile has but that do not apply to the stated
-/// service context are dropped, so changing the context never loses a form.
+/// the submitted id) and returns every problem at once, in English, or the assessment.
 pub fn validate(
     submission: &AssessmentSubmission,
     profile: Option<&RoleProfile>,
 ) -> Result<Assessment, Vec<FieldProblem>> {
-    let mut problems = Vec::new();
+    check(submission, profile).map_err(|faults| faults.iter().map(AnswerFault::in_english).collect())
+}
+
+/// Checks a submission against its role profile (`None` when no profile has
+/// the submitted id) and returns every fault at once, or the assessment.
+///
+/// Ratings of skills the profile has but that do not apply to the stated
+/// service context are dropped, so changing the context never loses a form.
+pub fn check(
+    submission: &AssessmentSubmission,
+    profile: Option<&RoleProfile>,
+) -> Result<Assessment, Vec<AnswerFault>> {
+    let mut faults = Vec::new();
     let Some(profile) = profile else {
-        let detail = if submission.role.trim().is_empty() {
-            "Choose the role profile to assess against.".to_owned()
-        } else {
-            format!("There is no role profile called '{}'.", submission.role)
+        let problem = match submission.role.trim().is_empty() {
+            true => AnswerProblem::NoRole,
+            false => AnswerProblem::UnknownRole { role: submission.role.clone() },
         };
-        return Err(vec![FieldProblem { pointer: "/role".to_owned(), detail }]);
+        return Err(vec![AnswerFault::at(&["role"], problem)]);
     };
 
     for skill_id in submission.ratings.keys() {
         if profile.skill(skill_id).is_none() {
-            problems.push(FieldProblem {
-                pointer: pointer(&["ratings", skill_id]),
-                detail: format!("The role '{}' has no skill called '{skill_id}'.", profile.id),
-            });
+            let problem = AnswerProblem::UnknownSkill { role: profile.id.clone(), skill: skill_id.clone() };
+            faults.push(AnswerFault::at(&["ratings", skill_id], problem));
         }
     }
 
@@ -270,35 +371,20 @@ pub fn validate(
     for (skill, _) in profile.requirements(&submission.context) {
         let input = submission.ratings.get(&skill.id).filter(|r| !r.level.trim().is_empty());
         let Some(input) = input else {
-            problems.push(FieldProblem {
-                pointer: pointer(&["ratings", &skill.id]),
-                detail: format!("Choose your level for {}.", skill.name),
-            });
+            faults.push(AnswerFault::at(
+                &["ratings", &skill.id],
+                AnswerProblem::NoLevel { skill: skill.name.clone() },
+            ));
             continue;
         };
         let level = profile.scale.parse(input.level.trim());
         if level.is_none() {
-            problems.push(FieldProblem {
-                pointer: pointer(&["ratings", &skill.id, "level"]),
-                detail: format!(
-                    "'{}' is not a skill level. Choose {}.",
-                    input.level,
-                    profile.scale.choices()
-                ),
-            });
+            let problem = AnswerProblem::NotALevel { given: input.level.clone(), scale: profile.scale };
+            faults.push(AnswerFault::at(&["ratings", &skill.id, "level"], problem));
         }
         let evidence = input.evidence.as_deref().map(str::trim).filter(|e| !e.is_empty());
-        if let Some(text) = evidence {
-            let chars = text.chars().count();
-            if chars > MAX_EVIDENCE_CHARS {
-                problems.push(FieldProblem {
-                    pointer: pointer(&["ratings", &skill.id, "evidence"]),
-                    detail: format!(
-                        "Evidence for {} must be {MAX_EVIDENCE_CHARS} characters or fewer; it has {chars}.",
-                        skill.name
-                    ),
-                });
-            }
+        if let Some(fault) = evidence_fault(skill, evidence) {
+            faults.push(fault);
         }
         if let Some(rank) = level {
             let level = profile.scale.id(rank);
@@ -308,12 +394,9 @@ pub fn validate(
 
     let team = submission.team.as_deref().map(str::trim).filter(|t| !t.is_empty());
     if team.is_some_and(|t| !crate::token::is_valid_id(t)) {
-        problems.push(FieldProblem {
-            pointer: pointer(&["team"]),
-            detail: "That is not a team id. Copy the id your team lead gave you.".to_owned(),
-        });
+        faults.push(AnswerFault::at(&["team"], AnswerProblem::NotATeam));
     }
-    if problems.is_empty() {
+    if faults.is_empty() {
         Ok(Assessment {
             role: profile.id.clone(),
             context: submission.context,
@@ -322,48 +405,46 @@ pub fn validate(
             ratings,
         })
     } else {
-        Err(problems)
+        Err(faults)
     }
+}
+
+/// Evidence over [`MAX_EVIDENCE_CHARS`] for `skill`, as a fault.
+fn evidence_fault(skill: &SkillRequirement, evidence: Option<&str>) -> Option<AnswerFault> {
+    let chars = evidence?.trim().chars().count();
+    (chars > MAX_EVIDENCE_CHARS).then(|| {
+        AnswerFault::at(
+            &["ratings", &skill.id, "evidence"],
+            AnswerProblem::EvidenceTooLong { skill: skill.name.clone(), chars },
+        )
+    })
 }
 
 /// Checks a draft, such as a file someone imports, against `profile`: the
 /// same role, only the role's skills, real levels, evidence within limits.
-/// Unlike [`validate`], unanswered skills are fine.
-pub fn check_draft(draft: &AssessmentSubmission, profile: &RoleProfile) -> Vec<FieldProblem> {
-    let mut problems = Vec::new();
+/// Unlike [`check`], unanswered skills are fine.
+pub fn check_draft(draft: &AssessmentSubmission, profile: &RoleProfile) -> Vec<AnswerFault> {
     if draft.role != profile.id {
-        problems.push(FieldProblem {
-            pointer: pointer(&["role"]),
-            detail: format!("This file is for the role '{}', not '{}'.", draft.role, profile.id),
-        });
-        return problems;
+        let problem = AnswerProblem::OtherRole { file: draft.role.clone(), form: profile.id.clone() };
+        return vec![AnswerFault::at(&["role"], problem)];
     }
+    let mut faults = Vec::new();
     for (skill_id, rating) in &draft.ratings {
         let Some(skill) = profile.skill(skill_id) else {
-            problems.push(FieldProblem {
-                pointer: pointer(&["ratings", skill_id]),
-                detail: format!("The role '{}' has no skill called '{skill_id}'.", profile.id),
-            });
+            let problem = AnswerProblem::UnknownSkill { role: profile.id.clone(), skill: skill_id.clone() };
+            faults.push(AnswerFault::at(&["ratings", skill_id], problem));
             continue;
         };
         let level = rating.level.trim();
         if !level.is_empty() && profile.scale.parse(level).is_none() {
-            problems.push(FieldProblem {
-                pointer: pointer(&["ratings", skill_id, "level"]),
-                detail: format!("'{level}' is not a skill level. Choose {}.", profile.scale.choices()),
-            });
+            let problem = AnswerProblem::NotALevel { given: level.to_owned(), scale: profile.scale };
+            faults.push(AnswerFault::at(&["ratings", skill_id, "level"], problem));
         }
-        if rating.evidence.as_deref().is_some_and(|e| e.trim().chars().count() > MAX_EVIDENCE_CHARS) {
-            problems.push(FieldProblem {
-                pointer: pointer(&["ratings", skill_id, "evidence"]),
-                detail: format!(
-                    "Evidence for {} must be {MAX_EVIDENCE_CHARS} characters or fewer.",
-                    skill.name
-                ),
-            });
+        if let Some(fault) = evidence_fault(skill, rating.evidence.as_deref()) {
+            faults.push(fault);
         }
     }
-    problems
+    faults
 }
 
 /// Columns of the CSV export, in order.
@@ -646,9 +727,47 @@ mod tests {
         draft.role = "osom-service-manager".into();
         let problems = check_draft(&draft, &profile);
         assert_eq!(
-            problems[0].detail,
+            problems[0].problem,
+            AnswerProblem::OtherRole {
+                file: "osom-service-manager".into(),
+                form: "ddat-service-owner-2020".into()
+            }
+        );
+        assert_eq!(
+            problems[0].problem.english(),
             "This file is for the role 'osom-service-manager', not 'ddat-service-owner-2020'."
         );
+    }
+
+    #[test]
+    fn faults_name_the_rule_and_what_its_message_needs() {
+        let profile = service_owner();
+        let mut sub = submission(&[("user-focus", "guru")]);
+        sub.ratings.get_mut("user-focus").unwrap().evidence = Some("x".repeat(MAX_EVIDENCE_CHARS + 1));
+        sub.team = Some("not a team".into());
+        let faults = check(&sub, Some(&profile)).unwrap_err();
+        let find = |pointer: &str| faults.iter().find(|f| f.pointer == pointer).map(|f| f.problem.clone());
+        assert_eq!(
+            find("/ratings/user-focus/level"),
+            Some(AnswerProblem::NotALevel { given: "guru".into(), scale: Scale::Ddat })
+        );
+        assert_eq!(
+            find("/ratings/user-focus/evidence"),
+            Some(AnswerProblem::EvidenceTooLong {
+                skill: "User focus".into(),
+                chars: MAX_EVIDENCE_CHARS + 1
+            })
+        );
+        assert_eq!(find("/team"), Some(AnswerProblem::NotATeam));
+        let skill = profile.skills.iter().find(|s| s.id != "user-focus").unwrap();
+        assert_eq!(
+            find(&format!("/ratings/{}", skill.id)),
+            Some(AnswerProblem::NoLevel { skill: skill.name.clone() })
+        );
+        // The API's English is the same faults, worded.
+        let english = validate(&sub, Some(&profile)).unwrap_err();
+        assert_eq!(english, faults.iter().map(AnswerFault::in_english).collect::<Vec<_>>());
+        assert!(english.iter().any(|p| p.detail == format!("Choose your level for {}.", skill.name)));
     }
 
     #[test]
