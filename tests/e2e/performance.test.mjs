@@ -201,6 +201,34 @@ test('the feedback form keeps the answers when the API cannot be reached', async
   await page.close();
 });
 
+test('a rate-limited feedback form says so in its own language and keeps the answers', async () => {
+  const page = await browser.newPage();
+  // The Worker's rate limit on public writes, as it answers (its detail is in English).
+  await page.route('**/v1/services/*/feedback', (route) => route.fulfill({
+    status: 429,
+    contentType: 'application/problem+json',
+    headers: { 'Retry-After': '60', 'Access-Control-Allow-Origin': '*' },
+    body: JSON.stringify({ type: '/problems/too-many-requests', title: 'Too many requests', status: 429,
+      detail: 'Too many submissions from this address just now. Try again in 60 seconds.' }),
+  }));
+  await page.goto(`${worker.url}/demo/performance.html`);
+  await page.evaluate((slug) => {
+    document.querySelector('servicekit-feedback').remove();
+    document.querySelector('main').insertAdjacentHTML('beforeend', `<servicekit-feedback service="${slug}" lang="cy"></servicekit-feedback>`);
+  }, FISHING);
+  const form = page.locator('servicekit-feedback');
+  await form.getByLabel('Bodlon iawn').check();
+  await form.getByLabel("Sut gallem wella'r gwasanaeth hwn? (dewisol)").fill('Cadwch hwn');
+  await form.getByRole('button', { name: 'Anfon adborth' }).click();
+  await form.getByTestId('sk-error').waitFor();
+  const said = await form.getByTestId('sk-error').textContent();
+  assert.match(said, /Mae gormod o ffurflenni wedi'u hanfon/);
+  assert.doesNotMatch(said, /Too many/);
+  assert.equal(await form.getByLabel("Sut gallem wella'r gwasanaeth hwn? (dewisol)").inputValue(), 'Cadwch hwn');
+  assert.equal(await form.getByLabel('Bodlon iawn').isChecked(), true);
+  await page.close();
+});
+
 test('the public performance page works without JavaScript', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

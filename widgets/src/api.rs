@@ -21,7 +21,11 @@ impl ApiFailure {
     /// The message to show.
     ///
     /// A refusal of the page's origin gets its own message in the reader's
-    /// language: the editor must ask for the site to be allowed, not retry.
+    /// language: the editor must ask for the site to be allowed, not retry;
+    /// so does the rate limit on public writes (a minute's wait). Those come
+    /// from the widget's context: call this in a view or in a task spawned
+    /// with `spawn_local_scoped` (a plain `spawn_local` task has no context,
+    /// and would get English).
     /// A server-side failure (storage down, 5xx) reads like an outage: try again
     /// later, nothing typed is lost.
     pub fn message(&self, unreachable: &str) -> String {
@@ -30,6 +34,9 @@ impl ApiFailure {
             ApiFailure::Refused(problem) if problem.status >= 500 => unreachable.to_owned(),
             ApiFailure::Refused(problem) if problem.kind == "/problems/origin-not-allowed" => {
                 crate::i18n::use_strings().origin_refused.clone()
+            }
+            ApiFailure::Refused(problem) if problem.kind == "/problems/too-many-requests" => {
+                crate::i18n::use_strings().too_many_requests.clone()
             }
             ApiFailure::Refused(problem) => problem.detail.clone(),
         }

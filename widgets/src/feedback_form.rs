@@ -62,7 +62,7 @@ pub fn FeedbackForm(
         set_errors.set(Vec::new());
         set_sending.set(true);
         let (api, slug) = (api.clone(), slug.clone());
-        leptos::task::spawn_local(async move {
+        leptos::task::spawn_local_scoped(async move {
             match api::send_feedback(&api, &slug, &submission).await {
                 Ok(()) => set_sent.set(true),
                 Err(failure) => set_failure.set(Some(failure.message(&t.feedback_unreachable))),

@@ -1,7 +1,7 @@
 //! Files the person downloads or chooses: `data:` URLs for download links and
 //! reading a chosen file as text.
 
-use leptos::task::spawn_local;
+use leptos::task::spawn_local_scoped;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -24,7 +24,7 @@ pub fn on_file_text(then: impl Fn(String) + Clone + 'static) -> impl Fn(leptos::
         };
         input.set_value("");
         let then = then.clone();
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()).unwrap_or_default();
             then(text);
         });

@@ -524,6 +524,8 @@ strings! {
     manage: std::collections::BTreeMap<String, String>,
     /// `origin_refused` in the translation files.
     origin_refused: String,
+    /// `too_many_requests` in the translation files.
+    too_many_requests: String,
     /// `loading_contract` in the translation files.
     #[cfg(feature = "contract")]
     loading_contract: String,

@@ -12,7 +12,7 @@ use crate::files::{data_url, on_file_text};
 use crate::i18n::use_strings;
 use crate::json::Storage;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::task::spawn_local_scoped;
 use servicekit_core::coe::{self, ActionStatus, CoeSummary, CorrectionOfError, CorrectiveAction};
 use servicekit_core::contract::{
     self, Dependency, Direction, Evolution, LifecycleStage, MetricKind, ServiceContract, ServiceMetric,
@@ -90,7 +90,7 @@ fn SignIn(api: String, session: RwSignal<Option<Session>>) -> impl IntoView {
             return;
         }
         let api = api.clone();
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             match api::check_service_token(&api, &candidate.slug, &candidate.token).await {
                 Ok(()) => {
                     Storage::Session.set(SESSION_KEY, &candidate);
@@ -304,7 +304,7 @@ fn ContractForm(api: String, session: Session, start: ServiceContract) -> impl I
             }
             let (api, session) = (api.clone(), session.clone());
             let body = contract.get_untracked();
-            spawn_local(async move {
+            spawn_local_scoped(async move {
                 let result = api::put_contract(&api, &session.slug, &session.token, &body).await;
                 outcome.set(Some(match result {
                     Ok(saved) => Ok(m("saved").replace("{version}", &saved.version)),
@@ -651,7 +651,7 @@ fn MeasurementsUpload(api: String, session: Session) -> impl IntoView {
             return;
         }
         let (api, session, body) = (api.clone(), session.clone(), csv.get_untracked());
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             let result = api::upload_measurements(&api, &session.slug, &session.token, body).await;
             outcome.set(Some(match result {
                 Ok(receipt) => Ok(m("uploaded").replace("{rows}", &receipt.rows.to_string())),
@@ -761,7 +761,7 @@ fn CoeEditor(api: String, session: Session) -> impl IntoView {
                 return;
             }
             let (api, session, body) = (api.clone(), session.clone(), document.get_untracked());
-            spawn_local(async move {
+            spawn_local_scoped(async move {
                 match api::publish_coe(&api, &session.slug, &session.token, &body).await {
                     Ok(()) => {
                         outcome.set(Some(Ok(m("coe_published"))));
@@ -927,7 +927,7 @@ fn PublishedActions(api: String, session: Session, summary: CoeSummary) -> impl 
                                 let value = event_target_value(&ev);
                                 let status = statuses.into_iter().find(|s| status_name(*s) == value).unwrap_or(ActionStatus::Open);
                                 let (api, session, id) = (api.clone(), session.clone(), id.clone());
-                                spawn_local(async move {
+                                spawn_local_scoped(async move {
                                     let result = api::update_action(&api, &session.slug, &session.token, &id, n, status).await;
                                     message.set(Some(match result {
                                         Ok(()) => m("action_updated"),
@@ -963,7 +963,7 @@ fn TokenRotation(
     let failure = RwSignal::new(None::<String>);
     let rotate = move |_| {
         let (api, session) = (api.clone(), session.clone());
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             match api::rotate_token(&api, &session.slug, &session.token).await {
                 Ok(token) => {
                     let renewed = Session { slug: session.slug.clone(), token: token.clone() };

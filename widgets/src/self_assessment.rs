@@ -7,7 +7,7 @@ use crate::i18n::use_strings;
 use crate::json::Storage;
 use crate::{FirstPaint, GivenAnswers};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::task::spawn_local_scoped;
 use servicekit_core::api::Created;
 use servicekit_core::assessment::{self, AssessmentSubmission, FieldProblem, Gap, PreviousAssessment};
 use servicekit_core::{RoleProfile, ServiceContext, SkillRequirement};
@@ -260,7 +260,7 @@ fn AssessmentForm(
             failure.set(None);
             sending.set(true);
             let (api, key, last_key) = (api.clone(), key.clone(), last_key.clone());
-            spawn_local(async move {
+            spawn_local_scoped(async move {
                 match api::submit(&api, &submission).await {
                     Ok(created) => {
                         Storage::Local.delete(&key);
@@ -690,7 +690,7 @@ fn SavedPanel(api: String, created: Created, summary: String, last_key: String) 
         let created = created.clone();
         move |_| {
             let (api, created, last_key) = (api.clone(), created.clone(), last_key.clone());
-            spawn_local(async move {
+            spawn_local_scoped(async move {
                 let outcome = match api::delete_assessment(&api, &created.id, &created.token).await {
                     Ok(()) => {
                         Storage::Local.delete(&last_key);

@@ -4,7 +4,7 @@
 use crate::api::{self, ApiFailure};
 use crate::i18n::{use_strings, Strings};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::task::spawn_local_scoped;
 use servicekit_core::api::Created;
 use servicekit_core::team::{Coverage, TeamReport, TeamSubmission};
 use servicekit_core::{RoleProfile, ServiceContext};
@@ -57,7 +57,7 @@ fn CreateTeam(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>
             context: context.get_untracked(),
         };
         let api = api.clone();
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             match api::create_team(&api, &submission).await {
                 Ok(team) => {
                     team_id.set(team.id.clone());
@@ -164,7 +164,7 @@ fn ViewCoverage(api: String, team_id: RwSignal<String>, lead_key: RwSignal<Strin
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (api, id, key) = (api.clone(), team_id.get_untracked(), lead_key.get_untracked());
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             let result = match api::team_report(&api, id.trim(), key.trim()).await {
                 Ok(found) => {
                     let profile = api::role(&api, &found.role).await.ok();
