@@ -689,6 +689,7 @@ impl Text for Plural {
     }
 }
 
+#[cfg(any(feature = "self-assessment", feature = "team-coverage", feature = "take-up"))]
 pub use servicekit_core::words::fill;
 
 thread_local! {

@@ -11,7 +11,7 @@ pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// `worker-build` release matching the `worker` crate.
 const WORKER_BUILD_VERSION: &str = "0.8.7";
 
-/// Makes sure the wasm target, wasm-bindgen CLI, worker-build and npm packages are present.
+/// Makes sure the wasm target and rust-src, wasm-bindgen CLI, worker-build and npm packages are present.
 pub fn ensure(sh: &Shell) -> Result<()> {
     ensure_wasm_target(sh)?;
     ensure_wasm_bindgen(sh)?;
@@ -25,6 +25,12 @@ fn ensure_wasm_target(sh: &Shell) -> Result<()> {
     if !installed.lines().any(|l| l.trim() == WASM_TARGET) {
         step("Adding the wasm32-unknown-unknown Rust target…");
         cmd!(sh, "rustup target add {WASM_TARGET}").run()?;
+    }
+    // The widget bundles rebuild the standard library for size (build::SIZE_STD).
+    let components = cmd!(sh, "rustup component list --installed").read()?;
+    if !components.lines().any(|l| l.trim().starts_with("rust-src")) {
+        step("Adding the rust-src component (the widgets rebuild the standard library for size)…");
+        cmd!(sh, "rustup component add rust-src").run()?;
     }
     Ok(())
 }
