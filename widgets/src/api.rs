@@ -1,6 +1,5 @@
 //! Calls to the Worker's public HTTP API.
 
-use gloo_net::http::Request;
 use servicekit_core::api::{AssessmentRecord, Created, Problem, RoleSummary};
 use servicekit_core::assessment::{AssessmentSubmission, FieldProblem};
 use servicekit_core::coe::CoeSummary;
@@ -51,37 +50,91 @@ impl ApiFailure {
     }
 }
 
-/// A JSON request body, written by the browser's `JSON.stringify` (no JSON writer in the wasm).
-trait JsonBody {
-    /// The request with `value` as its JSON body.
-    fn json_body<T: serde::Serialize + ?Sized>(
-        self,
-        value: &T,
-    ) -> Result<gloo_net::http::Request, ApiFailure>;
+/// A request body: its media type and text.
+type Body<'a> = Option<(&'static str, &'a str)>;
+
+/// Which statuses count as the answer a call wants; any other is a refusal.
+#[derive(Clone, Copy)]
+enum Expect {
+    /// Any 2xx status.
+    Success,
+    /// Exactly this status (201 for a creation, 204 for a deletion).
+    Status(u16),
 }
 
-impl JsonBody for gloo_net::http::RequestBuilder {
-    fn json_body<T: serde::Serialize + ?Sized>(
-        self,
-        value: &T,
-    ) -> Result<gloo_net::http::Request, ApiFailure> {
-        let text = crate::json::write(value, false).ok_or(ApiFailure::Unreachable)?;
-        self.header("Content-Type", "application/json").body(text).map_err(|_| ApiFailure::Unreachable)
+/// Sends a request through the browser's `fetch`; the response when its status
+/// is the one expected, else the API's problem details.
+///
+/// One copy for every call: the typed functions below only name the request
+/// and read its answer (each generic copy of a request future cost about 2 KB of wasm).
+async fn exchange(
+    method: &str,
+    url: &str,
+    token: Option<&str>,
+    body: Body<'_>,
+    expect: Expect,
+) -> Result<web_sys::Response, ApiFailure> {
+    use wasm_bindgen::JsCast;
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    let headers = web_sys::Headers::new().map_err(|_| ApiFailure::Unreachable)?;
+    if let Some(token) = token {
+        headers.set("Authorization", &format!("Bearer {token}")).map_err(|_| ApiFailure::Unreachable)?;
+    }
+    if let Some((media_type, text)) = body {
+        headers.set("Content-Type", media_type).map_err(|_| ApiFailure::Unreachable)?;
+        init.set_body(&wasm_bindgen::JsValue::from_str(text));
+    }
+    init.set_headers(&headers);
+    let window = web_sys::window().ok_or(ApiFailure::Unreachable)?;
+    let sent = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(url, &init));
+    let response: web_sys::Response = sent.await.map_err(|_| ApiFailure::Unreachable)?.unchecked_into();
+    let wanted = match expect {
+        Expect::Success => response.ok(),
+        Expect::Status(status) => response.status() == status,
+    };
+    match wanted {
+        true => Ok(response),
+        false => Err(refused(response).await),
     }
 }
 
-/// The response's JSON body as `T`: parsed by the browser, then read into `T`
-/// (faster than a JSON parser in wasm, and none is needed for it).
-async fn body<T: serde::de::DeserializeOwned>(response: gloo_net::http::Response) -> Result<T, ApiFailure> {
-    let parsed = web_sys::Response::from(response).json().map_err(|_| ApiFailure::Unreachable)?;
-    let value = wasm_bindgen_futures::JsFuture::from(parsed).await.map_err(|_| ApiFailure::Unreachable)?;
+/// `exchange`, then the answer's JSON body as the browser parsed it.
+async fn exchange_json(
+    method: &str,
+    url: &str,
+    token: Option<&str>,
+    body: Body<'_>,
+    expect: Expect,
+) -> Result<wasm_bindgen::JsValue, ApiFailure> {
+    let response = exchange(method, url, token, body, expect).await?;
+    json_of(response).await
+}
+
+/// The response's JSON body, parsed by the browser (faster than a JSON parser
+/// in wasm, and none is needed for it).
+async fn json_of(response: web_sys::Response) -> Result<wasm_bindgen::JsValue, ApiFailure> {
+    let parsed = response.json().map_err(|_| ApiFailure::Unreachable)?;
+    wasm_bindgen_futures::JsFuture::from(parsed).await.map_err(|_| ApiFailure::Unreachable)
+}
+
+/// An answer read into `T`; `Unreachable` if it is not one (not the API answering).
+fn answer<T: serde::de::DeserializeOwned>(value: wasm_bindgen::JsValue) -> Result<T, ApiFailure> {
     crate::json::read(value).ok_or(ApiFailure::Unreachable)
 }
 
-async fn refused(response: gloo_net::http::Response) -> ApiFailure {
+/// `value` as a JSON request body, written by the browser's `JSON.stringify` (no JSON writer in the wasm).
+fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, ApiFailure> {
+    crate::json::write(value, false).ok_or(ApiFailure::Unreachable)
+}
+
+/// The media type of a JSON request body.
+const JSON: &str = "application/json";
+
+async fn refused(response: web_sys::Response) -> ApiFailure {
     let status = response.status();
     let title = response.status_text();
-    match body::<Problem>(response).await {
+    match json_of(response).await.and_then(answer::<Problem>) {
         Ok(problem) => ApiFailure::Refused(problem),
         Err(_) => ApiFailure::Refused(Problem {
             kind: "about:blank".to_owned(),
@@ -93,6 +146,11 @@ async fn refused(response: gloo_net::http::Response) -> ApiFailure {
     }
 }
 
+/// A GET of `url`'s JSON, with a bearer token when it needs one.
+async fn get_json<T: serde::de::DeserializeOwned>(url: &str, token: Option<&str>) -> Result<T, ApiFailure> {
+    answer(exchange_json("GET", url, token, None, Expect::Success).await?)
+}
+
 /// Loads a role profile.
 pub async fn role(api: &str, role: &str) -> Result<RoleProfile, ApiFailure> {
     get_json(&format!("{api}/v1/roles/{role}"), None).await
@@ -100,12 +158,9 @@ pub async fn role(api: &str, role: &str) -> Result<RoleProfile, ApiFailure> {
 
 /// Submits a self-assessment.
 pub async fn submit(api: &str, submission: &AssessmentSubmission) -> Result<Created, ApiFailure> {
-    let request = Request::post(&format!("{api}/v1/assessments")).json_body(submission)?;
-    let response = request.send().await.map_err(|_| ApiFailure::Unreachable)?;
-    if response.status() != 201 {
-        return Err(refused(response).await);
-    }
-    body(response).await
+    let text = json_text(submission)?;
+    let url = format!("{api}/v1/assessments");
+    answer(exchange_json("POST", &url, None, Some((JSON, &text)), Expect::Status(201)).await?)
 }
 
 /// Lists role profiles.
@@ -115,29 +170,14 @@ pub async fn roles(api: &str) -> Result<Vec<RoleSummary>, ApiFailure> {
 
 /// Creates a team; the response holds the lead's token.
 pub async fn create_team(api: &str, team: &TeamSubmission) -> Result<Created, ApiFailure> {
-    let request = Request::post(&format!("{api}/v1/teams")).json_body(team)?;
-    let response = request.send().await.map_err(|_| ApiFailure::Unreachable)?;
-    if response.status() != 201 {
-        return Err(refused(response).await);
-    }
-    body(response).await
+    let text = json_text(team)?;
+    let url = format!("{api}/v1/teams");
+    answer(exchange_json("POST", &url, None, Some((JSON, &text)), Expect::Status(201)).await?)
 }
 
 /// A team's coverage, with the lead's token.
 pub async fn team_report(api: &str, team: &str, token: &str) -> Result<TeamReport, ApiFailure> {
     get_json(&format!("{api}/v1/teams/{team}/coverage"), Some(token)).await
-}
-
-async fn get_json<T: serde::de::DeserializeOwned>(url: &str, token: Option<&str>) -> Result<T, ApiFailure> {
-    let mut request = Request::get(url);
-    if let Some(token) = token {
-        request = request.header("Authorization", &format!("Bearer {token}"));
-    }
-    let response = request.send().await.map_err(|_| ApiFailure::Unreachable)?;
-    if !response.ok() {
-        return Err(refused(response).await);
-    }
-    body(response).await
 }
 
 /// Reads an assessment with its token.
@@ -147,15 +187,8 @@ pub async fn assessment(api: &str, id: &str, token: &str) -> Result<AssessmentRe
 
 /// Deletes an assessment for good, with its token.
 pub async fn delete_assessment(api: &str, id: &str, token: &str) -> Result<(), ApiFailure> {
-    let response = Request::delete(&format!("{api}/v1/assessments/{id}"))
-        .header("Authorization", &format!("Bearer {token}"))
-        .send()
-        .await
-        .map_err(|_| ApiFailure::Unreachable)?;
-    if response.status() != 204 {
-        return Err(refused(response).await);
-    }
-    Ok(())
+    let url = format!("{api}/v1/assessments/{id}");
+    exchange("DELETE", &url, Some(token), None, Expect::Status(204)).await.map(drop)
 }
 
 /// A service's latest contract with its need statuses.
@@ -179,23 +212,15 @@ pub async fn send_feedback(
     slug: &str,
     feedback: &servicekit_core::feedback::FeedbackSubmission,
 ) -> Result<(), ApiFailure> {
-    let request = Request::post(&format!("{api}/v1/services/{slug}/feedback")).json_body(feedback)?;
-    let response = request.send().await.map_err(|_| ApiFailure::Unreachable)?;
-    if response.status() != 201 {
-        return Err(refused(response).await);
-    }
-    Ok(())
-}
-
-fn bearer(token: &str) -> String {
-    format!("Bearer {token}")
+    let text = json_text(feedback)?;
+    let url = format!("{api}/v1/services/{slug}/feedback");
+    exchange("POST", &url, None, Some((JSON, &text)), Expect::Status(201)).await.map(drop)
 }
 
 /// Checks a service token by reading the service's feedback (which needs it).
 pub async fn check_service_token(api: &str, slug: &str, token: &str) -> Result<(), ApiFailure> {
-    get_json::<serde::de::IgnoredAny>(&format!("{api}/v1/services/{slug}/feedback"), Some(token))
-        .await
-        .map(|_| ())
+    let url = format!("{api}/v1/services/{slug}/feedback");
+    exchange("GET", &url, Some(token), None, Expect::Success).await.map(drop)
 }
 
 /// Saves a new version of a service's contract.
@@ -205,14 +230,9 @@ pub async fn put_contract(
     token: &str,
     contract: &servicekit_core::contract::ServiceContract,
 ) -> Result<servicekit_core::contract::SavedContract, ApiFailure> {
-    let request = Request::put(&format!("{api}/v1/services/{slug}/contract"))
-        .header("Authorization", &bearer(token))
-        .json_body(contract)?;
-    let response = request.send().await.map_err(|_| ApiFailure::Unreachable)?;
-    if response.status() != 201 {
-        return Err(refused(response).await);
-    }
-    body(response).await
+    let text = json_text(contract)?;
+    let url = format!("{api}/v1/services/{slug}/contract");
+    answer(exchange_json("PUT", &url, Some(token), Some((JSON, &text)), Expect::Status(201)).await?)
 }
 
 /// Uploads measurements as CSV.
@@ -222,16 +242,8 @@ pub async fn upload_measurements(
     token: &str,
     csv: String,
 ) -> Result<servicekit_core::measurement::MeasurementReceipt, ApiFailure> {
-    let request = Request::post(&format!("{api}/v1/services/{slug}/measurements"))
-        .header("Authorization", &bearer(token))
-        .header("Content-Type", "text/csv")
-        .body(csv)
-        .map_err(|_| ApiFailure::Unreachable)?;
-    let response = request.send().await.map_err(|_| ApiFailure::Unreachable)?;
-    if !response.ok() {
-        return Err(refused(response).await);
-    }
-    body(response).await
+    let url = format!("{api}/v1/services/{slug}/measurements");
+    answer(exchange_json("POST", &url, Some(token), Some(("text/csv", &csv)), Expect::Success).await?)
 }
 
 /// Publishes a Correction of Error document.
@@ -241,14 +253,9 @@ pub async fn publish_coe(
     token: &str,
     document: &servicekit_core::coe::CorrectionOfError,
 ) -> Result<(), ApiFailure> {
-    let request = Request::post(&format!("{api}/v1/services/{slug}/coe"))
-        .header("Authorization", &bearer(token))
-        .json_body(document)?;
-    let response = request.send().await.map_err(|_| ApiFailure::Unreachable)?;
-    if response.status() != 201 {
-        return Err(refused(response).await);
-    }
-    Ok(())
+    let text = json_text(document)?;
+    let url = format!("{api}/v1/services/{slug}/coe");
+    exchange("POST", &url, Some(token), Some((JSON, &text)), Expect::Status(201)).await.map(drop)
 }
 
 /// One published Correction of Error document.
@@ -265,27 +272,16 @@ pub async fn update_action(
     n: usize,
     status: servicekit_core::coe::ActionStatus,
 ) -> Result<(), ApiFailure> {
-    let request = Request::put(&format!("{api}/v1/services/{slug}/coe/{id}/actions/{n}"))
-        .header("Authorization", &bearer(token))
-        .json_body(&servicekit_core::coe::ActionUpdate { status })?;
-    let response = request.send().await.map_err(|_| ApiFailure::Unreachable)?;
-    if !response.ok() {
-        return Err(refused(response).await);
-    }
-    Ok(())
+    let text = json_text(&servicekit_core::coe::ActionUpdate { status })?;
+    let url = format!("{api}/v1/services/{slug}/coe/{id}/actions/{n}");
+    exchange("PUT", &url, Some(token), Some((JSON, &text)), Expect::Success).await.map(drop)
 }
 
 /// Replaces the service token; returns the new one.
 pub async fn rotate_token(api: &str, slug: &str, token: &str) -> Result<String, ApiFailure> {
-    let response = Request::post(&format!("{api}/v1/services/{slug}/token"))
-        .header("Authorization", &bearer(token))
-        .send()
-        .await
-        .map_err(|_| ApiFailure::Unreachable)?;
-    if !response.ok() {
-        return Err(refused(response).await);
-    }
-    body::<Created>(response).await.map(|c| c.token)
+    let url = format!("{api}/v1/services/{slug}/token");
+    let created: Created = answer(exchange_json("POST", &url, Some(token), None, Expect::Success).await?)?;
+    Ok(created.token)
 }
 
 /// What a call has answered: `None` until its first answer.
