@@ -47,6 +47,17 @@ test('the take-up chart reads by keyboard and shows its data as a table', async 
   assert.equal(await table.isVisible(), true);
   assert.equal(await table.locator('tbody tr').count(), 36);
   assert.match(await table.locator('tbody tr').first().textContent(), /^December 2025\d+%\d+%[\d,]+$/);
+  // Figures line up on the right, and each row's rule runs under its figures as under its period.
+  const style = (cell) => cell.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { align: s.textAlign, rule: s.borderBottomStyle + ' ' + s.borderBottomWidth };
+  });
+  const row = table.locator('tbody tr').first();
+  const period = await style(row.locator('th'));
+  for (const figure of await row.locator('td').all()) {
+    assert.deepEqual(await style(figure), { align: 'right', rule: period.rule });
+  }
+  assert.notEqual(period.rule.split(' ')[0], 'none', 'rows are ruled');
   await chart.getByRole('button', { name: 'Hide the table' }).click();
   assert.equal(await table.isVisible(), false);
 

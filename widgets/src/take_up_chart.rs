@@ -227,9 +227,9 @@ fn Chart(report: KpiReport, csv: String) -> impl IntoView {
                 view! {
                     <tr>
                         <th scope="row" class="sk-table__header">{period_label(t, p.period)}</th>
-                        <td class="sk-table__numeric">{p.figures.digital_take_up.map(percent).unwrap_or_default()}</td>
-                        <td class="sk-table__numeric">{p.figures.assisted_digital_share.map(percent).unwrap_or_default()}</td>
-                        <td class="sk-table__numeric">{whole_number(p.figures.completed)}</td>
+                        <td class="sk-table__cell sk-table__numeric">{p.figures.digital_take_up.map(percent).unwrap_or_default()}</td>
+                        <td class="sk-table__cell sk-table__numeric">{p.figures.assisted_digital_share.map(percent).unwrap_or_default()}</td>
+                        <td class="sk-table__cell sk-table__numeric">{whole_number(p.figures.completed)}</td>
                     </tr>
                 }
             })
@@ -247,8 +247,8 @@ fn Chart(report: KpiReport, csv: String) -> impl IntoView {
                 view! {
                     <tr>
                         <th scope="row" class="sk-table__header">{channel_name(t, *channel)}</th>
-                        <td class="sk-table__numeric">{whole_number(*n)}</td>
-                        <td class="sk-table__numeric">{share}</td>
+                        <td class="sk-table__cell sk-table__numeric">{whole_number(*n)}</td>
+                        <td class="sk-table__cell sk-table__numeric">{share}</td>
                     </tr>
                 }
             })
