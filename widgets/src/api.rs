@@ -50,9 +50,6 @@ impl ApiFailure {
     }
 }
 
-/// A request body: its media type and text.
-type Body<'a> = Option<(&'static str, &'a str)>;
-
 /// Which statuses count as the answer a call wants; any other is a refusal.
 #[derive(Clone, Copy)]
 enum Expect {
@@ -62,53 +59,78 @@ enum Expect {
     Status(u16),
 }
 
-/// Sends a request through the browser's `fetch`; the response when its status
-/// is the one expected, else the API's problem details.
+/// One request to the API, sent through the browser's `fetch`.
 ///
-/// One copy for every call: the typed functions below only name the request
-/// and read its answer (each generic copy of a request future cost about 2 KB of wasm).
-async fn exchange(
-    method: &str,
-    url: &str,
-    token: Option<&str>,
-    body: Body<'_>,
+/// Sending is not generic: the typed functions below only describe their
+/// request and read its answer (each generic copy of a request future cost
+/// about 2 KB of wasm).
+struct Call<'a> {
+    method: &'static str,
+    url: String,
+    token: Option<&'a str>,
+    /// The body's media type and text.
+    body: Option<(&'static str, String)>,
     expect: Expect,
-) -> Result<web_sys::Response, ApiFailure> {
-    use wasm_bindgen::JsCast;
-    let init = web_sys::RequestInit::new();
-    init.set_method(method);
-    let headers = web_sys::Headers::new().map_err(|_| ApiFailure::Unreachable)?;
-    if let Some(token) = token {
-        headers.set("Authorization", &format!("Bearer {token}")).map_err(|_| ApiFailure::Unreachable)?;
-    }
-    if let Some((media_type, text)) = body {
-        headers.set("Content-Type", media_type).map_err(|_| ApiFailure::Unreachable)?;
-        init.set_body(&wasm_bindgen::JsValue::from_str(text));
-    }
-    init.set_headers(&headers);
-    let window = web_sys::window().ok_or(ApiFailure::Unreachable)?;
-    let sent = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(url, &init));
-    let response: web_sys::Response = sent.await.map_err(|_| ApiFailure::Unreachable)?.unchecked_into();
-    let wanted = match expect {
-        Expect::Success => response.ok(),
-        Expect::Status(status) => response.status() == status,
-    };
-    match wanted {
-        true => Ok(response),
-        false => Err(refused(response).await),
-    }
 }
 
-/// `exchange`, then the answer's JSON body as the browser parsed it.
-async fn exchange_json(
-    method: &str,
-    url: &str,
-    token: Option<&str>,
-    body: Body<'_>,
-    expect: Expect,
-) -> Result<wasm_bindgen::JsValue, ApiFailure> {
-    let response = exchange(method, url, token, body, expect).await?;
-    json_of(response).await
+impl<'a> Call<'a> {
+    /// A request with no token or body, answered with any success.
+    fn new(method: &'static str, url: String) -> Self {
+        Call { method, url, token: None, body: None, expect: Expect::Success }
+    }
+
+    /// With the bearer token the resource needs.
+    fn token(self, token: &'a str) -> Self {
+        Call { token: Some(token), ..self }
+    }
+
+    /// With `value` as its JSON body, written by the browser's `JSON.stringify` (no JSON writer in the wasm).
+    fn json_body<T: serde::Serialize + ?Sized>(self, value: &T) -> Result<Self, ApiFailure> {
+        let text = crate::json::write(value, false).ok_or(ApiFailure::Unreachable)?;
+        Ok(self.body("application/json", text))
+    }
+
+    /// With `text` as its body, of type `media_type`.
+    fn body(self, media_type: &'static str, text: String) -> Self {
+        Call { body: Some((media_type, text)), ..self }
+    }
+
+    /// Answered with exactly `status` (201 for a creation, 204 for a deletion).
+    fn expecting(self, status: u16) -> Self {
+        Call { expect: Expect::Status(status), ..self }
+    }
+
+    /// Sends it; the response when its status is the one expected, else the API's problem details.
+    async fn send(self) -> Result<web_sys::Response, ApiFailure> {
+        use wasm_bindgen::JsCast;
+        let init = web_sys::RequestInit::new();
+        init.set_method(self.method);
+        let headers = web_sys::Headers::new().map_err(|_| ApiFailure::Unreachable)?;
+        if let Some(token) = self.token {
+            headers.set("Authorization", &format!("Bearer {token}")).map_err(|_| ApiFailure::Unreachable)?;
+        }
+        if let Some((media_type, text)) = &self.body {
+            headers.set("Content-Type", media_type).map_err(|_| ApiFailure::Unreachable)?;
+            init.set_body(&wasm_bindgen::JsValue::from_str(text));
+        }
+        init.set_headers(&headers);
+        let window = web_sys::window().ok_or(ApiFailure::Unreachable)?;
+        let sent = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(&self.url, &init));
+        let response: web_sys::Response = sent.await.map_err(|_| ApiFailure::Unreachable)?.unchecked_into();
+        let wanted = match self.expect {
+            Expect::Success => response.ok(),
+            Expect::Status(status) => response.status() == status,
+        };
+        match wanted {
+            true => Ok(response),
+            false => Err(refused(response).await),
+        }
+    }
+
+    /// Sends it; the answer's JSON body as the browser parsed it.
+    async fn json(self) -> Result<wasm_bindgen::JsValue, ApiFailure> {
+        json_of(self.send().await?).await
+    }
 }
 
 /// The response's JSON body, parsed by the browser (faster than a JSON parser
@@ -122,14 +144,6 @@ async fn json_of(response: web_sys::Response) -> Result<wasm_bindgen::JsValue, A
 fn answer<T: serde::de::DeserializeOwned>(value: wasm_bindgen::JsValue) -> Result<T, ApiFailure> {
     crate::json::read(value).ok_or(ApiFailure::Unreachable)
 }
-
-/// `value` as a JSON request body, written by the browser's `JSON.stringify` (no JSON writer in the wasm).
-fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, ApiFailure> {
-    crate::json::write(value, false).ok_or(ApiFailure::Unreachable)
-}
-
-/// The media type of a JSON request body.
-const JSON: &str = "application/json";
 
 async fn refused(response: web_sys::Response) -> ApiFailure {
     let status = response.status();
@@ -146,64 +160,57 @@ async fn refused(response: web_sys::Response) -> ApiFailure {
     }
 }
 
-/// A GET of `url`'s JSON, with a bearer token when it needs one.
-async fn get_json<T: serde::de::DeserializeOwned>(url: &str, token: Option<&str>) -> Result<T, ApiFailure> {
-    answer(exchange_json("GET", url, token, None, Expect::Success).await?)
-}
-
 /// Loads a role profile.
 pub async fn role(api: &str, role: &str) -> Result<RoleProfile, ApiFailure> {
-    get_json(&format!("{api}/v1/roles/{role}"), None).await
+    answer(Call::new("GET", format!("{api}/v1/roles/{role}")).json().await?)
 }
 
 /// Submits a self-assessment.
 pub async fn submit(api: &str, submission: &AssessmentSubmission) -> Result<Created, ApiFailure> {
-    let text = json_text(submission)?;
-    let url = format!("{api}/v1/assessments");
-    answer(exchange_json("POST", &url, None, Some((JSON, &text)), Expect::Status(201)).await?)
+    let call = Call::new("POST", format!("{api}/v1/assessments")).json_body(submission)?;
+    answer(call.expecting(201).json().await?)
 }
 
 /// Lists role profiles.
 pub async fn roles(api: &str) -> Result<Vec<RoleSummary>, ApiFailure> {
-    get_json(&format!("{api}/v1/roles"), None).await
+    answer(Call::new("GET", format!("{api}/v1/roles")).json().await?)
 }
 
 /// Creates a team; the response holds the lead's token.
 pub async fn create_team(api: &str, team: &TeamSubmission) -> Result<Created, ApiFailure> {
-    let text = json_text(team)?;
-    let url = format!("{api}/v1/teams");
-    answer(exchange_json("POST", &url, None, Some((JSON, &text)), Expect::Status(201)).await?)
+    let call = Call::new("POST", format!("{api}/v1/teams")).json_body(team)?;
+    answer(call.expecting(201).json().await?)
 }
 
 /// A team's coverage, with the lead's token.
 pub async fn team_report(api: &str, team: &str, token: &str) -> Result<TeamReport, ApiFailure> {
-    get_json(&format!("{api}/v1/teams/{team}/coverage"), Some(token)).await
+    answer(Call::new("GET", format!("{api}/v1/teams/{team}/coverage")).token(token).json().await?)
 }
 
 /// Reads an assessment with its token.
 pub async fn assessment(api: &str, id: &str, token: &str) -> Result<AssessmentRecord, ApiFailure> {
-    get_json(&format!("{api}/v1/assessments/{id}"), Some(token)).await
+    answer(Call::new("GET", format!("{api}/v1/assessments/{id}")).token(token).json().await?)
 }
 
 /// Deletes an assessment for good, with its token.
 pub async fn delete_assessment(api: &str, id: &str, token: &str) -> Result<(), ApiFailure> {
-    let url = format!("{api}/v1/assessments/{id}");
-    exchange("DELETE", &url, Some(token), None, Expect::Status(204)).await.map(drop)
+    let call = Call::new("DELETE", format!("{api}/v1/assessments/{id}")).token(token);
+    call.expecting(204).send().await.map(drop)
 }
 
 /// A service's latest contract with its need statuses.
 pub async fn contract(api: &str, slug: &str) -> Result<ContractView, ApiFailure> {
-    get_json(&format!("{api}/v1/services/{slug}/contract"), None).await
+    answer(Call::new("GET", format!("{api}/v1/services/{slug}/contract")).json().await?)
 }
 
 /// A service's Correction of Error documents.
 pub async fn coes(api: &str, slug: &str) -> Result<Vec<CoeSummary>, ApiFailure> {
-    get_json(&format!("{api}/v1/services/{slug}/coe"), None).await
+    answer(Call::new("GET", format!("{api}/v1/services/{slug}/coe")).json().await?)
 }
 
 /// A service's KPIs per period, with the take-up target.
 pub async fn kpis(api: &str, slug: &str) -> Result<servicekit_core::kpi::KpiReport, ApiFailure> {
-    get_json(&format!("{api}/v1/services/{slug}/kpis"), None).await
+    answer(Call::new("GET", format!("{api}/v1/services/{slug}/kpis")).json().await?)
 }
 
 /// Sends a rating and comment for a service.
@@ -212,15 +219,13 @@ pub async fn send_feedback(
     slug: &str,
     feedback: &servicekit_core::feedback::FeedbackSubmission,
 ) -> Result<(), ApiFailure> {
-    let text = json_text(feedback)?;
-    let url = format!("{api}/v1/services/{slug}/feedback");
-    exchange("POST", &url, None, Some((JSON, &text)), Expect::Status(201)).await.map(drop)
+    let call = Call::new("POST", format!("{api}/v1/services/{slug}/feedback")).json_body(feedback)?;
+    call.expecting(201).send().await.map(drop)
 }
 
 /// Checks a service token by reading the service's feedback (which needs it).
 pub async fn check_service_token(api: &str, slug: &str, token: &str) -> Result<(), ApiFailure> {
-    let url = format!("{api}/v1/services/{slug}/feedback");
-    exchange("GET", &url, Some(token), None, Expect::Success).await.map(drop)
+    Call::new("GET", format!("{api}/v1/services/{slug}/feedback")).token(token).send().await.map(drop)
 }
 
 /// Saves a new version of a service's contract.
@@ -230,9 +235,9 @@ pub async fn put_contract(
     token: &str,
     contract: &servicekit_core::contract::ServiceContract,
 ) -> Result<servicekit_core::contract::SavedContract, ApiFailure> {
-    let text = json_text(contract)?;
-    let url = format!("{api}/v1/services/{slug}/contract");
-    answer(exchange_json("PUT", &url, Some(token), Some((JSON, &text)), Expect::Status(201)).await?)
+    let call =
+        Call::new("PUT", format!("{api}/v1/services/{slug}/contract")).token(token).json_body(contract)?;
+    answer(call.expecting(201).json().await?)
 }
 
 /// Uploads measurements as CSV.
@@ -242,8 +247,8 @@ pub async fn upload_measurements(
     token: &str,
     csv: String,
 ) -> Result<servicekit_core::measurement::MeasurementReceipt, ApiFailure> {
-    let url = format!("{api}/v1/services/{slug}/measurements");
-    answer(exchange_json("POST", &url, Some(token), Some(("text/csv", &csv)), Expect::Success).await?)
+    let call = Call::new("POST", format!("{api}/v1/services/{slug}/measurements")).token(token);
+    answer(call.body("text/csv", csv).json().await?)
 }
 
 /// Publishes a Correction of Error document.
@@ -253,14 +258,13 @@ pub async fn publish_coe(
     token: &str,
     document: &servicekit_core::coe::CorrectionOfError,
 ) -> Result<(), ApiFailure> {
-    let text = json_text(document)?;
-    let url = format!("{api}/v1/services/{slug}/coe");
-    exchange("POST", &url, Some(token), Some((JSON, &text)), Expect::Status(201)).await.map(drop)
+    let call = Call::new("POST", format!("{api}/v1/services/{slug}/coe")).token(token).json_body(document)?;
+    call.expecting(201).send().await.map(drop)
 }
 
 /// One published Correction of Error document.
 pub async fn coe(api: &str, slug: &str, id: &str) -> Result<servicekit_core::coe::PublishedCoe, ApiFailure> {
-    get_json(&format!("{api}/v1/services/{slug}/coe/{id}"), None).await
+    answer(Call::new("GET", format!("{api}/v1/services/{slug}/coe/{id}")).json().await?)
 }
 
 /// Changes the status of corrective action `n` of a document.
@@ -272,16 +276,14 @@ pub async fn update_action(
     n: usize,
     status: servicekit_core::coe::ActionStatus,
 ) -> Result<(), ApiFailure> {
-    let text = json_text(&servicekit_core::coe::ActionUpdate { status })?;
-    let url = format!("{api}/v1/services/{slug}/coe/{id}/actions/{n}");
-    exchange("PUT", &url, Some(token), Some((JSON, &text)), Expect::Success).await.map(drop)
+    let call = Call::new("PUT", format!("{api}/v1/services/{slug}/coe/{id}/actions/{n}")).token(token);
+    call.json_body(&servicekit_core::coe::ActionUpdate { status })?.send().await.map(drop)
 }
 
 /// Replaces the service token; returns the new one.
 pub async fn rotate_token(api: &str, slug: &str, token: &str) -> Result<String, ApiFailure> {
-    let url = format!("{api}/v1/services/{slug}/token");
-    let created: Created = answer(exchange_json("POST", &url, Some(token), None, Expect::Success).await?)?;
-    Ok(created.token)
+    let call = Call::new("POST", format!("{api}/v1/services/{slug}/token")).token(token);
+    answer::<Created>(call.json().await?).map(|created| created.token)
 }
 
 /// What a call has answered: `None` until its first answer.
