@@ -111,14 +111,12 @@ fn stem(name: &str) -> String {
     format!("servicekit_{}", name.replace('-', "_"))
 }
 
-/// Builds one wasm bundle of the widgets crate (`features`) into `target/widgets-build/<name>.js`
-/// and `<name>_bg.wasm`: cargo, then wasm-bindgen and wasm-opt when the wasm changed.
 /// Cargo flags that rebuild the standard library for the widget bundles, choosing its smaller algorithms.
 ///
-/// With the flags below, about 8 % less brotli for all five widgets (242.6 →
-/// 223.4 KB, wasm + glue): see README "Performance". They are unstable
-/// flags, taken by the stable toolchain with `RUSTC_BOOTSTRAP=1` (as `cargo
-/// xtask fuzz` does), and need the `rust-src` component (`tools::ensure`).
+/// With the flags below, about 8 % less brotli for all five widgets (see
+/// README "Performance"). They are unstable flags, taken by the stable
+/// toolchain with `RUSTC_BOOTSTRAP=1` (as `cargo xtask fuzz` does), and need
+/// the `rust-src` component (`tools::ensure`).
 const SIZE_STD: [&str; 2] = ["-Zbuild-std=std,panic_abort", "-Zbuild-std-features=optimize_for_size"];
 
 /// The widget bundles' rustc flags (they replace `.cargo/config.toml`'s, so
@@ -128,6 +126,8 @@ const SIZE_STD: [&str; 2] = ["-Zbuild-std=std,panic_abort", "-Zbuild-std-feature
 const SIZE_RUSTFLAGS: &str =
     "--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none";
 
+/// Builds one wasm bundle of the widgets crate (`features`) into `target/widgets-build/<name>.js`
+/// and `<name>_bg.wasm`: cargo, then wasm-bindgen and wasm-opt when the wasm changed.
 fn bundle(sh: &Shell, name: &str, features: &[&str]) -> Result<()> {
     step(&format!("Building {name} for wasm32 (release, standard library rebuilt for size)…"));
     let [build_std, std_features] = SIZE_STD;
