@@ -122,6 +122,11 @@ test('a CSV upload is previewed with every row problem before anything is stored
   assert.match(await problems.textContent(), /^2 problems: nothing will be stored/);
   assert.match(await problems.textContent(), /Row 3, column period/);
   assert.equal(await manage.getByRole('button', { name: 'Upload these measurements' }).isDisabled(), true);
+  // One problem, one row: counted in the singular.
+  await box.fill([HEADER, '2026-13,digital,1,1,1,,,,,'].join('\n'));
+  assert.match(await problems.textContent(), /^1 problem: nothing will be stored until it is put right/);
+  await box.fill([HEADER, '2026-01,digital,10,9,12.00,,,,,'].join('\n'));
+  assert.match(await manage.getByTestId('sk-csv-preview').locator('caption').textContent(), /^1 row ready to upload$/);
   await box.fill([HEADER, '2026-01,digital,10,9,12.00,,,,,', '2026-01,phone,,5,40.00,,,,,'].join('\n'));
   assert.match(await manage.getByTestId('sk-csv-preview').locator('caption').textContent(), /2 rows ready/);
   await manage.getByRole('button', { name: 'Upload these measurements' }).click();

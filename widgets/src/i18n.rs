@@ -522,6 +522,15 @@ strings! {
     /// The manage page's text, by key (`manage` in the translation files).
     #[cfg(feature = "manage")]
     manage: std::collections::BTreeMap<String, String>,
+    /// `csv_problem_count` in the translation files.
+    #[cfg(feature = "manage")]
+    csv_problem_count: Plural,
+    /// `csv_row_count` in the translation files.
+    #[cfg(feature = "manage")]
+    csv_row_count: Plural,
+    /// `rows_stored` in the translation files.
+    #[cfg(feature = "manage")]
+    rows_stored: Plural,
     /// `origin_refused` in the translation files.
     origin_refused: String,
     /// `too_many_requests` in the translation files.

@@ -621,6 +621,7 @@ fn dependency_item(
 /// CSV upload with a preview and every row error before anything is stored.
 #[component]
 fn MeasurementsUpload(api: String, session: Session) -> impl IntoView {
+    let t = use_strings();
     let csv = RwSignal::new(String::new());
     let known = {
         let (api, slug) = (api.clone(), session.slug.clone());
@@ -654,7 +655,7 @@ fn MeasurementsUpload(api: String, session: Session) -> impl IntoView {
         spawn_local_scoped(async move {
             let result = api::upload_measurements(&api, &session.slug, &session.token, body).await;
             outcome.set(Some(match result {
-                Ok(receipt) => Ok(m("uploaded").replace("{rows}", &receipt.rows.to_string())),
+                Ok(receipt) => Ok(t.rows_stored.count(t.lang, receipt.rows as u64)),
                 Err(failure) => Err(failure.message(&m("unreachable"))),
             }));
         });
@@ -663,7 +664,7 @@ fn MeasurementsUpload(api: String, session: Session) -> impl IntoView {
         parsed.get().map(|result| match result {
             Err(problems) => view! {
                 <div class="sk-error-summary" data-testid="sk-csv-problems">
-                    <h3 class="sk-error-summary__title">{m("csv_problems").replace("{count}", &problems.len().to_string())}</h3>
+                    <h3 class="sk-error-summary__title">{t.csv_problem_count.count(t.lang, problems.len() as u64)}</h3>
                     <ul class="sk-list">{problems.into_iter().map(|p| view! { <li>{p.detail}</li> }).collect_view()}</ul>
                 </div>
             }
@@ -692,6 +693,7 @@ fn MeasurementsUpload(api: String, session: Session) -> impl IntoView {
 }
 
 fn preview_table(rows: &[MeasurementRow]) -> impl IntoView {
+    let t = use_strings();
     let count = |n: Option<u64>| n.map(servicekit_core::kpi::whole_number).unwrap_or_default();
     let body = rows
         .iter()
@@ -711,7 +713,7 @@ fn preview_table(rows: &[MeasurementRow]) -> impl IntoView {
         .collect_view();
     view! {
         <div class="sk-table-wrap"><table class="sk-table" data-testid="sk-csv-preview">
-            <caption class="sk-table__caption">{m("csv_preview").replace("{count}", &rows.len().to_string())}</caption>
+            <caption class="sk-table__caption">{t.csv_row_count.count(t.lang, rows.len() as u64)}</caption>
             <thead><tr>
                 <th scope="col" class="sk-table__header">{m("column_period")}</th>
                 <th scope="col" class="sk-table__header">{m("column_channel")}</th>
