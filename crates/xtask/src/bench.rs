@@ -147,7 +147,11 @@ fn table(r: &Value) -> String {
     for api in r["api"].as_array().into_iter().flatten() {
         let (a, b) = (&api["servicekit"], &api["javascript"]);
         row(
-            &format!("API {} (wrk, 32 connections)", api["name"].as_str().unwrap_or("")),
+            &format!(
+                "API {} (wrk, 32 connections; median of {} alternating rounds)",
+                api["name"].as_str().unwrap_or(""),
+                api["rounds"].as_array().map_or(1, Vec::len)
+            ),
             format!("{} req/s, p50 {} ms, p99 {} ms", a["rps"], a["p50_ms"], a["p99_ms"]),
             match api["goal_ratio"].is_null() {
                 true => format!("JS Worker {} req/s, p99 {} ms", b["rps"], b["p99_ms"]),
@@ -155,7 +159,10 @@ fn table(r: &Value) -> String {
                     format!("JS Worker {} req/s, p99 {} ms (goal ≥ 0.8×, p99 ≤ 50 ms)", b["rps"], b["p99_ms"])
                 }
             },
-            format!("{}×", api["throughput_ratio"]),
+            match api["ratio_range"].as_array().map(Vec::as_slice) {
+                Some([low, high]) => format!("{}× (rounds {low}–{high}×)", api["throughput_ratio"]),
+                _ => format!("{}×", api["throughput_ratio"]),
+            },
         );
     }
     let kv = &r["kv_operations"];
