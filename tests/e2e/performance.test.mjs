@@ -184,6 +184,10 @@ test('the feedback form asks for a rating, then thanks the user; the rating coun
   const errors = form.getByTestId('sk-error-summary');
   assert.deepEqual(await errors.locator('li').allTextContents(), ['Select how you felt about the service', 'You have 5 characters too many']);
   assert.equal(await errors.evaluate((el) => el.getRootNode().activeElement === el), true, 'the error summary takes focus');
+  // Its links lead to the fields, inside the shadow root where the page's own fragment links cannot reach.
+  await errors.getByRole('link', { name: 'You have 5 characters too many' }).click();
+  assert.equal(await errors.evaluate((el) => el.getRootNode().activeElement?.id), 'sk-feedback-comment');
+  assert.match(await form.locator('#sk-feedback-comment').getAttribute('aria-describedby'), /\bsk-feedback-comment-error\b/, 'the box is described by its error');
   await form.getByLabel('Satisfied', { exact: true }).check();
   await form.getByLabel('How could we improve this service? (optional)').fill('The photo upload was <b>slow</b>.');
   assert.match(await form.locator('section').textContent(), /You have 1,?167 characters remaining/);

@@ -63,8 +63,70 @@ test('a lead creates a team and sees its coverage from three members on', async 
   // A wrong key gets a clear message, not the coverage.
   await widget.getByLabel('Lead key').fill('f'.repeat(64));
   await widget.getByRole('button', { name: 'Show coverage' }).click();
-  await widget.getByRole('alert').waitFor();
-  assert.match(await widget.getByRole('alert').textContent(), /no team at this address, or the token does not match/);
+  await widget.getByTestId('sk-team-report').getByRole('alert').waitFor();
+  assert.equal(await widget.getByTestId('sk-team-report').textContent(), 'That team id and lead key do not match. Check both and try again.');
   await lead.close();
   await memberPage.close();
+});
+
+/** The team widget's form's problems: the summary's links, the fields' own messages, and which fields are marked. */
+async function problems(form) {
+  const summary = form.getByTestId('sk-error-summary');
+  await summary.waitFor();
+  return {
+    summary: await summary.locator('li').allTextContents(),
+    fields: await form.locator('.sk-error-message').allTextContents(),
+    marked: await form.locator('.sk-form-group--error').evaluateAll((groups) => groups.map((g) => g.querySelector('input, select').id)),
+    focused: await summary.evaluate((el) => el.getRootNode().activeElement === el),
+  };
+}
+
+test('a team lead who leaves the forms empty is told what to fill in, in English or Welsh, and nothing is sent', async () => {
+  for (const [lang, create, view] of [
+    ['en', ['Enter a name for the team', 'Choose the role profile the team should cover'], ['Enter the team id', 'Enter the lead key']],
+    ['cy', ['Rhowch enw ar gyfer y tîm', "Dewiswch y proffil rôl y dylai'r tîm ei gwmpasu"], ['Rhowch ddynodydd y tîm', 'Rhowch allwedd yr arweinydd']],
+  ]) {
+    const page = await session.browser.newPage();
+    const sent = [];
+    page.on('request', (request) => { if (request.method() === 'POST' || request.url().includes('/coverage')) sent.push(request.url()); });
+    await page.addInitScript((lang) => {
+      document.addEventListener('DOMContentLoaded', () => document.querySelector('servicekit-team-coverage').setAttribute('lang', lang));
+    }, lang);
+    await page.goto(`${session.worker.url}/demo/team.html`);
+    const widget = page.locator('servicekit-team-coverage');
+    const createForm = widget.getByTestId('sk-team-create');
+    await createForm.locator('option[value="ddat-service-owner-2020"]').waitFor({ state: 'attached' });
+    await createForm.locator('button[type=submit]').click();
+    assert.deepEqual(await problems(createForm), { summary: create, fields: create, marked: ['sk-team-name', 'sk-team-role'], focused: true }, lang);
+    // The summary's link leads to its field, inside the shadow root.
+    await createForm.getByTestId('sk-error-summary').getByRole('link', { name: create[1] }).click();
+    assert.equal(await page.evaluate(() => document.querySelector('servicekit-team-coverage').shadowRoot.activeElement?.id), 'sk-team-role');
+    // A marked group is set apart as GOV.UK's are: a red rule on its left, and room below every group.
+    const [rule, gap] = await createForm.locator('.sk-form-group--error').first()
+      .evaluate((g) => [getComputedStyle(g).borderLeftWidth, getComputedStyle(g).marginBottom]);
+    assert.deepEqual([rule, gap], ['5px', '30px'], lang);
+
+    // Naming the team leaves only the role to choose.
+    await createForm.locator('#sk-team-name').fill('Licensing service team');
+    await createForm.locator('button[type=submit]').click();
+    assert.deepEqual((await problems(createForm)).summary, create.slice(1), lang);
+
+    const viewForm = widget.getByTestId('sk-team-view');
+    await viewForm.locator('button[type=submit]').click();
+    assert.deepEqual(await problems(viewForm), { summary: view, fields: view, marked: ['sk-team-id', 'sk-team-key'], focused: true }, lang);
+    assert.deepEqual(sent, [], `${lang}: nothing was sent`);
+    await page.close();
+  }
+});
+
+test('the roles to choose from are grouped by framework', async () => {
+  const page = await session.browser.newPage();
+  await page.goto(`${session.worker.url}/demo/team.html`);
+  const role = page.locator('servicekit-team-coverage').getByLabel('Role profile the team should cover');
+  await role.locator('option[value="ddat-service-owner-2020"]').waitFor({ state: 'attached' });
+  const groups = await role.locator('optgroup').evaluateAll((gs) => gs.map((g) => g.label));
+  assert.deepEqual(groups.slice(0, 2), ['DDaT 2020', 'DDaT 2025']);
+  assert.ok(groups.includes('OSOM SFIA 8'), groups.join(', '));
+  assert.equal(await role.locator('optgroup[label="DDaT 2020"] option').first().textContent(), 'Service owner');
+  await page.close();
 });

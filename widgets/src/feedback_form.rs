@@ -2,9 +2,15 @@
 //! comment, for the end of a transaction. Rules (range, comment length) come from core.
 
 use crate::api;
+use crate::error_summary::{focus_when_drawn, ErrorSummary};
 use crate::i18n::use_strings;
 use leptos::prelude::*;
 use servicekit_core::feedback::{self, FeedbackSubmission, MAX_COMMENT_CHARS};
+
+/// The rating's first radio: where the error summary leads for a missing rating.
+const RATING: &str = "sk-feedback-rating-1";
+/// The comment box.
+const COMMENT: &str = "sk-feedback-comment";
 
 /// Asks the user to rate the service `slug` and sends the answer.
 #[component]
@@ -17,14 +23,15 @@ pub fn FeedbackForm(
     let t = use_strings();
     let (rating, set_rating) = signal(None::<u8>);
     let (comment, set_comment) = signal(String::new());
-    let (errors, set_errors) = signal(Vec::<(String, String)>::new());
+    // Each problem with the element id of its field (the summary links to it) and its message.
+    let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
     let (failure, set_failure) = signal(None::<String>);
     let (sending, set_sending) = signal(false);
     let (sent, set_sent) = signal(false);
     let summary = NodeRef::<leptos::html::Div>::new();
 
-    let error_for = move |pointer: &'static str| {
-        move || errors.get().into_iter().find(|(p, _)| p == pointer).map(|(_, message)| message)
+    let error_for = move |field: &'static str| {
+        move || errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, message)| message.clone()))
     };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -37,29 +44,22 @@ pub fn FeedbackForm(
             rating: rating.get_untracked().unwrap_or(0),
             comment: comment.get_untracked(),
         };
-        let problems: Vec<(String, String)> = feedback::validate(&submission)
+        let problems: Vec<(&'static str, String)> = feedback::validate(&submission)
             .into_iter()
-            .map(|p| {
-                let message = match p.pointer.as_str() {
-                    "/rating" => t.feedback_choose.clone(),
-                    _ => {
-                        let over = submission.comment.chars().count().saturating_sub(MAX_COMMENT_CHARS);
-                        t.feedback_too_long.count(t.lang, over as u64)
-                    }
-                };
-                (p.pointer, message)
+            .map(|p| match p.pointer.as_str() {
+                "/rating" => (RATING, t.feedback_choose.clone()),
+                _ => {
+                    let over = submission.comment.chars().count().saturating_sub(MAX_COMMENT_CHARS);
+                    (COMMENT, t.feedback_too_long.count(t.lang, over as u64))
+                }
             })
             .collect();
         if !problems.is_empty() {
-            set_errors.set(problems);
-            request_animation_frame(move || {
-                if let Some(el) = summary.get_untracked() {
-                    let _ = el.focus();
-                }
-            });
+            errors.set(problems);
+            focus_when_drawn(summary);
             return;
         }
-        set_errors.set(Vec::new());
+        errors.set(Vec::new());
         set_sending.set(true);
         let (api, slug) = (api.clone(), slug.clone());
         leptos::task::spawn_local_scoped(async move {
@@ -89,7 +89,7 @@ pub fn FeedbackForm(
                         prop:checked=move || rating.get() == Some(value)
                         on:change=move |_| {
                             set_rating.set(Some(value));
-                            set_errors.update(|e| e.retain(|(p, _)| p != "/rating"));
+                            errors.update(|e| e.retain(|(f, _)| *f != RATING));
                         }
                     />
                     <label class="sk-label sk-radios__label" for=id>{label.clone()}</label>
@@ -106,8 +106,8 @@ pub fn FeedbackForm(
             t.feedback_remaining.count(t.lang, (MAX_COMMENT_CHARS - used) as u64)
         }
     };
-    let rating_error = error_for("/rating");
-    let comment_error = error_for("/comment");
+    let rating_error = error_for(RATING);
+    let comment_error = error_for(COMMENT);
 
     view! {
         <section class="sk-feedback" aria-labelledby="sk-feedback-legend">
@@ -120,22 +120,7 @@ pub fn FeedbackForm(
                 })}
             </div>
             <div hidden=move || sent.get()>
-                <div
-                    class="sk-error-summary"
-                    role="alert"
-                    tabindex="-1"
-                    node_ref=summary
-                    hidden=move || errors.with(Vec::is_empty)
-                    data-testid="sk-error-summary"
-                >
-                    <h2 class="sk-error-summary__title">{t.error_summary.as_str()}</h2>
-                    <ul class="sk-list sk-error-summary__list">
-                        {move || errors.get().into_iter().map(|(pointer, message)| {
-                            let href = if pointer == "/rating" { "#sk-feedback-rating-1" } else { "#sk-feedback-comment" };
-                            view! { <li><a class="sk-link" href=href>{message}</a></li> }
-                        }).collect_view()}
-                    </ul>
-                </div>
+                <ErrorSummary problems=errors summary />
                 {move || failure.get().map(|message| view! {
                     <div class="sk-error-summary" role="alert" data-testid="sk-error">
                         <p class="sk-body">{message}</p>
@@ -161,7 +146,10 @@ pub fn FeedbackForm(
                             class="sk-textarea"
                             id="sk-feedback-comment"
                             rows="5"
-                            aria-describedby="sk-feedback-comment-hint sk-feedback-comment-count"
+                            aria-describedby=move || match comment_error().is_some() {
+                                true => "sk-feedback-comment-hint sk-feedback-comment-error sk-feedback-comment-count",
+                                false => "sk-feedback-comment-hint sk-feedback-comment-count",
+                            }
                             prop:value=move || comment.get()
                             on:input=move |ev| set_comment.set(event_target_value(&ev))
                         ></textarea>

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 #[cfg(feature = "self-assessment")]
 use servicekit_core::assessment::{AnswerProblem, MAX_EVIDENCE_CHARS};
 use servicekit_core::plural::Plural;
+#[cfg(feature = "team-coverage")]
+use servicekit_core::team::{CoverageRequestProblem, TeamProblem, MAX_NAME_CHARS};
 #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
 use servicekit_core::words::LevelWords;
 #[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
@@ -228,6 +230,27 @@ strings! {
     /// `team_not_covered` in the translation files.
     #[cfg(feature = "team-coverage")]
     team_not_covered: String,
+    /// `team_name_missing` in the translation files.
+    #[cfg(feature = "team-coverage")]
+    team_name_missing: String,
+    /// `team_name_too_long` in the translation files.
+    #[cfg(feature = "team-coverage")]
+    team_name_too_long: String,
+    /// `team_role_missing` in the translation files.
+    #[cfg(feature = "team-coverage")]
+    team_role_missing: String,
+    /// `team_role_unknown` in the translation files.
+    #[cfg(feature = "team-coverage")]
+    team_role_unknown: String,
+    /// `team_id_missing` in the translation files.
+    #[cfg(feature = "team-coverage")]
+    team_id_missing: String,
+    /// `team_key_missing` in the translation files.
+    #[cfg(feature = "team-coverage")]
+    team_key_missing: String,
+    /// `team_not_found` in the translation files.
+    #[cfg(feature = "team-coverage")]
+    team_not_found: String,
     /// `answers_heading` in the translation files.
     #[cfg(feature = "self-assessment")]
     answers_heading: String,
@@ -813,6 +836,26 @@ impl Strings {
                 ("not_rated", &summary.not_rated),
             ],
         )
+    }
+
+    /// A problem with a new team, in the reader's language.
+    #[cfg(feature = "team-coverage")]
+    pub fn team_problem(&self, problem: &TeamProblem) -> String {
+        match problem {
+            TeamProblem::NoName => self.team_name_missing.clone(),
+            TeamProblem::NameTooLong => fill(&self.team_name_too_long, &[("max", &MAX_NAME_CHARS)]),
+            TeamProblem::NoRole => self.team_role_missing.clone(),
+            TeamProblem::UnknownRole { .. } => self.team_role_unknown.clone(),
+        }
+    }
+
+    /// What is missing from a request for a team's coverage, in the reader's language.
+    #[cfg(feature = "team-coverage")]
+    pub fn coverage_request_problem(&self, problem: CoverageRequestProblem) -> String {
+        match problem {
+            CoverageRequestProblem::NoTeamId => self.team_id_missing.clone(),
+            CoverageRequestProblem::NoLeadKey => self.team_key_missing.clone(),
+        }
     }
 
     /// Why team coverage is not shown yet.

@@ -15,6 +15,8 @@ mod answers_file;
 mod api;
 #[cfg(feature = "contract")]
 mod contract_viewer;
+#[cfg(any(feature = "team-coverage", feature = "feedback"))]
+mod error_summary;
 #[cfg(feature = "feedback")]
 mod feedback_form;
 mod files;

@@ -84,27 +84,17 @@ fn RoleChooser(api: String, role: RwSignal<String>) -> impl IntoView {
     });
     let chosen = RwSignal::new(String::new());
     let options = move || match roles.get() {
-        Some(Ok(list)) => {
-            let mut groups: Vec<(String, Vec<servicekit_core::api::RoleSummary>)> = Vec::new();
-            for summary in list {
-                let group = format!("{} {}", summary.framework.name, summary.framework.version);
-                match groups.iter_mut().find(|(name, _)| *name == group) {
-                    Some((_, members)) => members.push(summary),
-                    None => groups.push((group, vec![summary])),
-                }
-            }
-            groups
-                .into_iter()
-                .map(|(group, members)| {
-                    let options = members
-                        .into_iter()
-                        .map(|r| view! { <option value=r.id>{r.title}</option> })
-                        .collect_view();
-                    view! { <optgroup label=group>{options}</optgroup> }
-                })
-                .collect_view()
-                .into_any()
-        }
+        Some(Ok(list)) => api::by_framework(list)
+            .into_iter()
+            .map(|(group, members)| {
+                let options = members
+                    .into_iter()
+                    .map(|r| view! { <option value=r.id>{r.title}</option> })
+                    .collect_view();
+                view! { <optgroup label=group>{options}</optgroup> }
+            })
+            .collect_view()
+            .into_any(),
         Some(Err(failure)) => {
             view! { <ErrorPanel message=failure.message(t.load_failed.as_str()) /> }.into_any()
         }

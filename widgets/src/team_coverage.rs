@@ -2,11 +2,12 @@
 //! members, and sees whether the team covers the role's skills between them.
 
 use crate::api::{self, ApiFailure};
+use crate::error_summary::{focus_when_drawn, ErrorSummary};
 use crate::i18n::{use_strings, Strings};
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped;
 use servicekit_core::api::Created;
-use servicekit_core::team::{Coverage, TeamReport, TeamSubmission};
+use servicekit_core::team::{self, Coverage, CoverageRequestProblem, TeamReport, TeamSubmission};
 use servicekit_core::{RoleProfile, ServiceContext};
 
 /// Create a team, then check its coverage with the team id and lead key.
@@ -32,6 +33,14 @@ fn failure_message(t: &Strings, failure: &ApiFailure) -> String {
     failure.message(t.team_unreachable.as_str())
 }
 
+/// The element id of a new team's field named by a problem's JSON pointer.
+fn team_field(pointer: &str) -> &'static str {
+    match pointer {
+        "/name" => "sk-team-name",
+        _ => "sk-team-role",
+    }
+}
+
 /// Form to create a team; shows the id, key and the snippet for members once created.
 #[component]
 fn CreateTeam(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>) -> impl IntoView {
@@ -46,46 +55,83 @@ fn CreateTeam(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>
     let name = RwSignal::new(String::new());
     let role = RwSignal::new(String::new());
     let context = RwSignal::new(ServiceContext::default());
-    let error = RwSignal::new(None::<String>);
+    // Problems found before sending (core's rules), then any the API listed.
+    let problems = RwSignal::new(Vec::<(&'static str, String)>::new());
+    let failure = RwSignal::new(None::<String>);
     let created = RwSignal::new(None::<(Created, String)>);
+    let sending = RwSignal::new(false);
+    let summary = NodeRef::<leptos::html::Div>::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let chosen = role.get_untracked();
+        if sending.get_untracked() {
+            return;
+        }
         let submission = TeamSubmission {
             name: name.get_untracked(),
-            role: chosen.clone(),
+            role: role.get_untracked(),
             context: context.get_untracked(),
         };
+        // Without the list (not loaded), the API decides whether the role exists.
+        let role_known = roles.with_untracked(|r| match r {
+            Some(Ok(list)) => list.iter().any(|r| r.id == submission.role),
+            _ => true,
+        });
+        let found: Vec<(&'static str, String)> = team::check(&submission, role_known)
+            .iter()
+            .map(|p| (team_field(p.pointer()), t.team_problem(p)))
+            .collect();
+        failure.set(None);
+        if !found.is_empty() {
+            problems.set(found);
+            focus_when_drawn(summary);
+            return;
+        }
+        problems.set(Vec::new());
+        sending.set(true);
         let api = api.clone();
         spawn_local_scoped(async move {
             match api::create_team(&api, &submission).await {
                 Ok(team) => {
                     team_id.set(team.id.clone());
                     lead_key.set(team.token.clone());
-                    error.set(None);
-                    created.set(Some((team, chosen)));
+                    created.set(Some((team, submission.role)));
                 }
-                Err(failure) => {
-                    let fields: Vec<String> =
-                        failure.field_problems().into_iter().map(|p| p.detail).collect();
-                    let message =
-                        if fields.is_empty() { failure_message(t, &failure) } else { fields.join(" ") };
-                    error.set(Some(message));
+                Err(failure_) => {
+                    let listed: Vec<(&'static str, String)> = failure_
+                        .field_problems()
+                        .into_iter()
+                        .map(|p| (team_field(&p.pointer), p.detail))
+                        .collect();
+                    match listed.is_empty() {
+                        true => failure.set(Some(failure_message(t, &failure_))),
+                        false => {
+                            problems.set(listed);
+                            focus_when_drawn(summary);
+                        }
+                    }
                 }
             }
+            sending.set(false);
         });
     };
     let role_options = move || match roles.get() {
-        Some(Ok(list)) => list
+        Some(Ok(list)) => crate::api::by_framework(list)
             .into_iter()
-            .map(|r| {
-                let label = format!("{} ({} {})", r.title, r.framework.name, r.framework.version);
-                view! { <option value=r.id>{label}</option> }
+            .map(|(framework, members)| {
+                let options = members
+                    .into_iter()
+                    .map(|r| view! { <option value=r.id>{r.title}</option> })
+                    .collect_view();
+                view! { <optgroup label=framework>{options}</optgroup> }
             })
             .collect_view()
             .into_any(),
         _ => ().into_any(),
     };
+    let error_for = move |field: &'static str| {
+        move || problems.with(|ps| ps.iter().find(|(f, _)| *f == field).map(|(_, message)| message.clone()))
+    };
+    let (name_error, role_error) = (error_for("sk-team-name"), error_for("sk-team-role"));
     let context_box =
         move |id: &'static str, label: &'static str, field: fn(&mut ServiceContext) -> &mut bool| {
             view! {
@@ -106,17 +152,29 @@ fn CreateTeam(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>
     view! {
         <h3 class="sk-heading-m">{t.team_create.as_str()}</h3>
         <form novalidate on:submit=on_submit data-testid="sk-team-create">
-            {move || error.get().map(|message| view! {
-                <div class="sk-error-summary" role="alert"><p class="sk-body">{message}</p></div>
+            <ErrorSummary problems summary />
+            {move || failure.get().map(|message| view! {
+                <div class="sk-error-summary" role="alert" data-testid="sk-error"><p class="sk-body">{message}</p></div>
             })}
-            <div class="sk-form-group">
+            <div class="sk-form-group" class:sk-form-group--error=move || name_error().is_some()>
                 <label class="sk-label" for="sk-team-name">{t.team_name.as_str()}</label>
+                {move || name_error().map(|message| view! {
+                    <p class="sk-error-message" id="sk-team-name-error">{message}</p>
+                })}
                 <input class="sk-input" id="sk-team-name" type="text" autocomplete="off"
+                    class:sk-input--error=move || name_error().is_some()
+                    aria-describedby=move || name_error().map(|_| "sk-team-name-error")
                     on:input=move |ev| name.set(event_target_value(&ev)) />
             </div>
-            <div class="sk-form-group">
+            <div class="sk-form-group" class:sk-form-group--error=move || role_error().is_some()>
                 <label class="sk-label" for="sk-team-role">{t.team_role.as_str()}</label>
-                <select class="sk-select" id="sk-team-role" on:change=move |ev| role.set(event_target_value(&ev))>
+                {move || role_error().map(|message| view! {
+                    <p class="sk-error-message" id="sk-team-role-error">{message}</p>
+                })}
+                <select class="sk-select" id="sk-team-role"
+                    class:sk-select--error=move || role_error().is_some()
+                    aria-describedby=move || role_error().map(|_| "sk-team-role-error")
+                    on:change=move |ev| role.set(event_target_value(&ev))>
                     <option value="">{t.team_role_choose.as_str()}</option>
                     {role_options}
                 </select>
@@ -132,7 +190,7 @@ fn CreateTeam(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>
                 </div>
             </fieldset>
             </div>
-            <button type="submit" class="sk-button">{t.team_create_button.as_str()}</button>
+            <button type="submit" class="sk-button" disabled=move || sending.get()>{t.team_create_button.as_str()}</button>
         </form>
         {move || created.get().map(|(team, role)| {
             let snippet = format!(
@@ -161,31 +219,69 @@ fn CreateTeam(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>
 fn ViewCoverage(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>) -> impl IntoView {
     let t = use_strings();
     let report = RwSignal::new(None::<Result<(TeamReport, Option<RoleProfile>), String>>);
+    let problems = RwSignal::new(Vec::<(&'static str, String)>::new());
+    let summary = NodeRef::<leptos::html::Div>::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (api, id, key) = (api.clone(), team_id.get_untracked(), lead_key.get_untracked());
+        let found: Vec<(&'static str, String)> = team::check_coverage_request(&id, &key)
+            .into_iter()
+            .map(|p| {
+                let field = match p {
+                    CoverageRequestProblem::NoTeamId => "sk-team-id",
+                    CoverageRequestProblem::NoLeadKey => "sk-team-key",
+                };
+                (field, t.coverage_request_problem(p))
+            })
+            .collect();
+        let missing = !found.is_empty();
+        problems.set(found);
+        if missing {
+            report.set(None);
+            focus_when_drawn(summary);
+            return;
+        }
         spawn_local_scoped(async move {
             let result = match api::team_report(&api, id.trim(), key.trim()).await {
                 Ok(found) => {
                     let profile = api::role(&api, &found.role).await.ok();
                     Ok((found, profile))
                 }
+                // The API does not say which of the two is wrong: it would tell a guesser that the team exists.
+                Err(ApiFailure::Refused(problem)) if matches!(problem.status, 401 | 403 | 404) => {
+                    Err(t.team_not_found.clone())
+                }
                 Err(failure) => Err(failure_message(t, &failure)),
             };
             report.set(Some(result));
         });
     };
+    let error_for = move |field: &'static str| {
+        move || problems.with(|ps| ps.iter().find(|(f, _)| *f == field).map(|(_, message)| message.clone()))
+    };
+    let (id_error, key_error) = (error_for("sk-team-id"), error_for("sk-team-key"));
     view! {
         <h3 class="sk-heading-m">{t.team_view.as_str()}</h3>
         <form novalidate on:submit=on_submit data-testid="sk-team-view">
-            <div class="sk-form-group">
+            <ErrorSummary problems summary />
+            <div class="sk-form-group" class:sk-form-group--error=move || id_error().is_some()>
                 <label class="sk-label" for="sk-team-id">{t.team_id.as_str()}</label>
+                {move || id_error().map(|message| view! {
+                    <p class="sk-error-message" id="sk-team-id-error">{message}</p>
+                })}
                 <input class="sk-input" id="sk-team-id" type="text" autocomplete="off" spellcheck="false"
+                    class:sk-input--error=move || id_error().is_some()
+                    aria-describedby=move || id_error().map(|_| "sk-team-id-error")
                     prop:value=move || team_id.get() on:input=move |ev| team_id.set(event_target_value(&ev)) />
             </div>
-            <div class="sk-form-group">
+            <div class="sk-form-group" class:sk-form-group--error=move || key_error().is_some()>
                 <label class="sk-label" for="sk-team-key">{t.team_key.as_str()}</label>
+                {move || key_error().map(|message| view! {
+                    <p class="sk-error-message" id="sk-team-key-error">{message}</p>
+                })}
                 <input class="sk-input" id="sk-team-key" type="password" autocomplete="off"
+                    class:sk-input--error=move || key_error().is_some()
+                    aria-describedby=move || key_error().map(|_| "sk-team-key-error")
                     prop:value=move || lead_key.get() on:input=move |ev| lead_key.set(event_target_value(&ev)) />
             </div>
             <button type="submit" class="sk-button">{t.team_view_button.as_str()}</button>

@@ -2,7 +2,7 @@
 //! Only counts come out, never one member's answers, and nothing at all until
 //! enough members have taken part for no answer to be traced to a person.
 
-use crate::assessment::{pointer, Assessment, FieldProblem};
+use crate::assessment::{Assessment, FieldProblem};
 use crate::role::{RoleProfile, ServiceContext};
 use crate::skill::LevelRange;
 use serde::{Deserialize, Serialize};
@@ -28,30 +28,94 @@ pub struct TeamSubmission {
     pub context: ServiceContext,
 }
 
-/// Checks a new team; `profile` is the profile its `role` names, if any.
-pub fn validate(team: &TeamSubmission, profile: Option<&RoleProfile>) -> Result<(), Vec<FieldProblem>> {
+/// One thing wrong with a new team: the API words it in English
+/// ([`TeamProblem::english`]), the widget from its translation files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TeamProblem {
+    /// The name is empty (or only spaces).
+    NoName,
+    /// The name is longer than [`MAX_NAME_CHARS`].
+    NameTooLong,
+    /// No role profile was chosen.
+    NoRole,
+    /// The role names no profile.
+    UnknownRole {
+        /// The id given.
+        role: String,
+    },
+}
+
+impl TeamProblem {
+    /// The JSON pointer (RFC 6901) of the field it is about.
+    pub fn pointer(&self) -> &'static str {
+        match self {
+            TeamProblem::NoName | TeamProblem::NameTooLong => "/name",
+            TeamProblem::NoRole | TeamProblem::UnknownRole { .. } => "/role",
+        }
+    }
+
+    /// The problem in English, for the API.
+    pub fn english(&self) -> String {
+        match self {
+            TeamProblem::NoName => "Enter a name for the team.".to_owned(),
+            TeamProblem::NameTooLong => {
+                format!("The team name must be {MAX_NAME_CHARS} characters or fewer.")
+            }
+            TeamProblem::NoRole => "Choose the role profile the team should cover.".to_owned(),
+            TeamProblem::UnknownRole { role } => format!("There is no role profile called '{role}'."),
+        }
+    }
+}
+
+/// Everything wrong with a new team, in the form's order; `role_known` says
+/// whether its `role` names a profile (the Worker looks it up, the widget has the list).
+pub fn check(team: &TeamSubmission, role_known: bool) -> Vec<TeamProblem> {
     let mut problems = Vec::new();
     let name = team.name.trim();
     if name.is_empty() {
-        problems
-            .push(FieldProblem { pointer: pointer(&["name"]), detail: "Give the team a name.".to_owned() });
+        problems.push(TeamProblem::NoName);
     } else if name.chars().count() > MAX_NAME_CHARS {
-        problems.push(FieldProblem {
-            pointer: pointer(&["name"]),
-            detail: format!("The team name must be {MAX_NAME_CHARS} characters or fewer."),
-        });
+        problems.push(TeamProblem::NameTooLong);
     }
-    if profile.is_none() {
-        problems.push(FieldProblem {
-            pointer: pointer(&["role"]),
-            detail: format!("There is no role profile called '{}'.", team.role),
-        });
+    if team.role.trim().is_empty() {
+        problems.push(TeamProblem::NoRole);
+    } else if !role_known {
+        problems.push(TeamProblem::UnknownRole { role: team.role.clone() });
     }
+    problems
+}
+
+/// Checks a new team; `profile` is the profile its `role` names, if any.
+pub fn validate(team: &TeamSubmission, profile: Option<&RoleProfile>) -> Result<(), Vec<FieldProblem>> {
+    let problems = check(team, profile.is_some());
     if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems)
+        return Ok(());
     }
+    Err(problems
+        .iter()
+        .map(|p| FieldProblem { pointer: p.pointer().to_owned(), detail: p.english() })
+        .collect())
+}
+
+/// What is missing from a request to see a team's coverage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CoverageRequestProblem {
+    /// No team id was given.
+    NoTeamId,
+    /// No lead key was given.
+    NoLeadKey,
+}
+
+/// Everything missing from a request for team `id`'s coverage with the lead's `key`, in the form's order.
+pub fn check_coverage_request(id: &str, key: &str) -> Vec<CoverageRequestProblem> {
+    let mut problems = Vec::new();
+    if id.trim().is_empty() {
+        problems.push(CoverageRequestProblem::NoTeamId);
+    }
+    if key.trim().is_empty() {
+        problems.push(CoverageRequestProblem::NoLeadKey);
+    }
+    problems
 }
 
 /// A member's ranks in the profile's skill order (0 = not rated): all that is
@@ -299,5 +363,41 @@ mod tests {
         let pointers: Vec<String> =
             validate(&bad, None).unwrap_err().into_iter().map(|p| p.pointer).collect();
         assert_eq!(pointers, ["/name", "/role"]);
+    }
+
+    #[test]
+    fn a_role_not_chosen_is_told_apart_from_one_that_does_not_exist() {
+        let team = |name: &str, role: &str| TeamSubmission {
+            name: name.into(),
+            role: role.into(),
+            context: Default::default(),
+        };
+        assert_eq!(crate::team::check(&team("", " "), false), [TeamProblem::NoName, TeamProblem::NoRole]);
+        assert_eq!(
+            crate::team::check(&team("Licensing", "ddat-wizard"), false),
+            [TeamProblem::UnknownRole { role: "ddat-wizard".into() }]
+        );
+        assert_eq!(
+            crate::team::check(&team(&"x".repeat(MAX_NAME_CHARS + 1), "r"), true),
+            [TeamProblem::NameTooLong]
+        );
+        assert_eq!(
+            crate::team::check(&team(&"é".repeat(MAX_NAME_CHARS), "r"), true),
+            [],
+            "characters, not bytes"
+        );
+        let details: Vec<String> =
+            validate(&team("", ""), None).unwrap_err().into_iter().map(|p| p.detail).collect();
+        assert_eq!(details, ["Enter a name for the team.", "Choose the role profile the team should cover."]);
+    }
+
+    #[test]
+    fn a_coverage_request_needs_the_team_id_and_the_lead_key() {
+        assert_eq!(
+            check_coverage_request(" ", ""),
+            [CoverageRequestProblem::NoTeamId, CoverageRequestProblem::NoLeadKey]
+        );
+        assert_eq!(check_coverage_request("abc", " "), [CoverageRequestProblem::NoLeadKey]);
+        assert_eq!(check_coverage_request("abc", "key"), []);
     }
 }
