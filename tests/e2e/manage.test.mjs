@@ -67,6 +67,9 @@ test('edit the contract: problems show before saving, then the fixed contract is
   assert.equal(await problems.locator('li').count(), 3);
   assert.match(await problems.textContent(), /There is no user need 'no-such-need' in this contract\./);
   assert.match(await manage.locator('#sk-f-name-error').textContent(), /name/);
+  // A problem's link leads to its field, inside the widget's shadow root.
+  await problems.getByRole('link', { name: /no-such-need/ }).click();
+  assert.equal(await problems.evaluate((el) => el.getRootNode().activeElement?.id), await needs.getAttribute('id'));
   await manage.getByRole('button', { name: 'Save a new version' }).click();
   assert.match(await manage.getByTestId('sk-contract-outcome').textContent(), /Put right the problems/);
   const versionsBefore = (await (await fetch(`${worker.url}/v1/services/${FISHING}/contract/versions`)).json()).length;

@@ -49,7 +49,7 @@ pub fn ErrorSummary(
 
 /// Moves the focus to the field with id `field` in the link's own shadow root:
 /// the page's fragment navigation does not look inside shadow roots.
-fn focus_field(ev: &leptos::ev::MouseEvent, field: &str) {
+pub fn focus_field(ev: &leptos::ev::MouseEvent, field: &str) {
     ev.prevent_default();
     let root = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).map(|n| n.get_root_node());
     let found = root

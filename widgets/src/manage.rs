@@ -8,6 +8,7 @@
 //! `measurement::parse_csv`), the same code the Worker runs on save.
 
 use crate::api::{self, ApiFailure};
+use crate::error_summary::focus_field;
 use crate::files::{data_url, on_file_text};
 use crate::i18n::use_strings;
 use crate::json::Storage;
@@ -229,10 +230,19 @@ fn error_summary(problems: Signal<Vec<FieldProblem>>, title: String, test_id: &'
                 .map(|p| {
                     // A list entry's problem (e.g. /metrics/0/needs/1) is shown on the list's field.
                     let target = match p.pointer.rsplit_once('/') {
-                        Some((head, tail)) if tail.parse::<usize>().is_ok() && head.ends_with("/needs") => head.to_owned(),
+                        Some((head, tail)) if tail.parse::<usize>().is_ok() && head.ends_with("/needs") => {
+                            head.to_owned()
+                        }
                         _ => p.pointer.clone(),
                     };
-                    view! { <li><a class="sk-link" href=format!("#{}", field_id(&target))>{p.detail}</a></li> }
+                    let id = field_id(&target);
+                    view! {
+                        <li>
+                            <a class="sk-link" href=format!("#{id}") on:click=move |ev| focus_field(&ev, &id)>
+                                {p.detail}
+                            </a>
+                        </li>
+                    }
                 })
                 .collect_view();
             view! {
