@@ -15,7 +15,7 @@ mod answers_file;
 mod api;
 #[cfg(feature = "contract")]
 mod contract_viewer;
-#[cfg(any(feature = "team-coverage", feature = "feedback", feature = "manage"))]
+#[cfg(any(feature = "self-assessment", feature = "team-coverage", feature = "feedback", feature = "manage"))]
 mod error_summary;
 #[cfg(feature = "feedback")]
 mod feedback_form;

@@ -2,6 +2,7 @@
 
 use crate::answers_file::{AnswersFile, PrintPack};
 use crate::api::{self, ApiFailure};
+use crate::error_summary::focus_field;
 use crate::gap_chart::GapChart;
 use crate::i18n::use_strings;
 use crate::json::Storage;
@@ -12,7 +13,6 @@ use servicekit_core::api::Created;
 use servicekit_core::assessment::{self, AssessmentSubmission, FieldProblem, Gap, PreviousAssessment};
 use servicekit_core::{RoleProfile, ServiceContext, SkillRequirement};
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// Loads a role profile from the API and shows the self-assessment form for
 /// it; without a role, first lets the person choose one.
@@ -214,7 +214,6 @@ fn AssessmentForm(
     let saved = RwSignal::new(None::<Created>);
     let sending = RwSignal::new(false);
     let summary_ref = NodeRef::<leptos::html::Div>::new();
-    let form_ref = NodeRef::<leptos::html::Form>::new();
 
     let focus_summary = move || {
         request_animation_frame(move || {
@@ -285,17 +284,6 @@ fn AssessmentForm(
             }
         }
     };
-    let focus_field = move |pointer: &str| {
-        let target = field_id(pointer);
-        if let Some(form) = form_ref.get_untracked() {
-            if let Ok(Some(el)) = form.query_selector(&format!("#{target}")) {
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        }
-    };
-
     // Over a first paint, the whole form renders at once (hidden) and then takes
     // its place. Otherwise the first questions render at once and the rest of the
     // form just after the browser has painted them: a role of ten skills is about
@@ -361,16 +349,10 @@ fn AssessmentForm(
                             .get()
                             .into_iter()
                             .map(|problem| {
-                                let pointer = problem.pointer.clone();
+                                let id = field_id(&problem.pointer);
                                 view! {
                                     <li>
-                                        <a
-                                            href=format!("#{}", field_id(&problem.pointer))
-                                            on:click=move |ev| {
-                                                ev.prevent_default();
-                                                focus_field(&pointer);
-                                            }
-                                        >
+                                        <a href=format!("#{id}") on:click=move |ev| focus_field(&ev, &id)>
                                             {problem.detail}
                                         </a>
                                     </li>
@@ -388,7 +370,7 @@ fn AssessmentForm(
                 </a>
             </p>
             {profile.note.clone().map(|note| view! { <p class="sk-inset">{note}</p> })}
-            <form novalidate node_ref=form_ref on:submit=on_submit>
+            <form novalidate on:submit=on_submit>
                 <ContextQuestions questions=profile.context_questions() draft />
                 {first_questions}
                 <Show when=move || rest_ready.get()>
