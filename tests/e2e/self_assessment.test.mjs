@@ -228,6 +228,8 @@ test('the widget speaks Welsh when its lang attribute says cy', async () => {
   });
   const widget = page.locator('servicekit-self-assessment');
   await widget.getByRole('heading', { name: 'Asesu eich sgiliau' }).waitFor();
+  // The widget itself, not the Worker's first paint shown while its code loads.
+  await widget.getByRole('button', { name: 'Cadw fy asesiad' }).waitFor();
   const agile = widget.getByRole('group', { name: /^Agile working/ });
   await agile.getByRole('radio', { name: 'Arbenigwr' }).check();
   await widget.getByRole('group', { name: /^User focus/ }).getByRole('radio', { name: 'Gweithio' }).check();

@@ -96,14 +96,14 @@ fn CreateTeam(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>
                     lead_key.set(team.token.clone());
                     created.set(Some((team, submission.role)));
                 }
-                Err(failure_) => {
-                    let listed: Vec<(&'static str, String)> = failure_
+                Err(failed) => {
+                    let listed: Vec<(&'static str, String)> = failed
                         .field_problems()
                         .into_iter()
                         .map(|p| (team_field(&p.pointer), p.detail))
                         .collect();
                     match listed.is_empty() {
-                        true => failure.set(Some(failure_message(t, &failure_))),
+                        true => failure.set(Some(failure_message(t, &failed))),
                         false => {
                             problems.set(listed);
                             focus_when_drawn(summary);
