@@ -23,6 +23,11 @@ test('a lead creates a team and sees its coverage from three members on', async 
   const teamId = (await lead.getByTestId('sk-team-id').textContent()).trim();
   assert.match(teamId, /^[0-9a-f]{32}$/);
   assert.match(await lead.getByTestId('sk-team-created').textContent(), new RegExp(`team="${teamId}"`));
+  assert.equal(await lead.getByTestId('sk-team-created').getByRole('heading').textContent(), 'Team created');
+  // The whole key shows, to be copied: it wraps inside the list rather than running off the widget.
+  const [keyRight, listRight] = await lead.getByTestId('sk-team-key')
+    .evaluate((el) => [el.getBoundingClientRect().right, el.closest('dl').getBoundingClientRect().right]);
+  assert.ok(keyRight <= listRight + 0.5, `the lead key ends at ${keyRight}, the list at ${listRight}`);
 
   // The id and key are filled in for the lead; nothing shows yet.
   await widget.getByRole('button', { name: 'Show coverage' }).click();

@@ -197,6 +197,9 @@ strings! {
     /// `team_created` in the translation files.
     #[cfg(feature = "team-coverage")]
     team_created: String,
+    /// `team_created_body` in the translation files.
+    #[cfg(feature = "team-coverage")]
+    team_created_body: String,
     /// `team_id` in the translation files.
     #[cfg(feature = "team-coverage")]
     team_id: String,

@@ -198,15 +198,24 @@ fn CreateTeam(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>
                 team.id
             );
             view! {
-                <div class="sk-panel" role="status" data-testid="sk-team-created">
-                    <h4 class="sk-panel__title">{t.team_created.as_str()}</h4>
-                    <dl class="sk-summary-list">
-                        <dt>{t.team_id.as_str()}</dt>
-                        <dd><code data-testid="sk-team-id">{team.id.clone()}</code></dd>
-                        <dt>{t.team_key.as_str()}</dt>
-                        <dd><code data-testid="sk-team-key">{team.token.clone()}</code></dd>
-                        <dt>{t.team_snippet.as_str()}</dt>
-                        <dd><code>{snippet}</code></dd>
+                <div role="status" data-testid="sk-team-created">
+                    <div class="sk-panel">
+                        <h4 class="sk-panel__title">{t.team_created.as_str()}</h4>
+                    </div>
+                    <p class="sk-inset">{t.team_created_body.as_str()}</p>
+                    <dl class="sk-summary-list sk-team-created">
+                        <div class="sk-summary-list__row">
+                            <dt class="sk-summary-list__key">{t.team_id.as_str()}</dt>
+                            <dd class="sk-summary-list__value"><code data-testid="sk-team-id">{team.id.clone()}</code></dd>
+                        </div>
+                        <div class="sk-summary-list__row">
+                            <dt class="sk-summary-list__key">{t.team_key.as_str()}</dt>
+                            <dd class="sk-summary-list__value"><code data-testid="sk-team-key">{team.token.clone()}</code></dd>
+                        </div>
+                        <div class="sk-summary-list__row">
+                            <dt class="sk-summary-list__key">{t.team_snippet.as_str()}</dt>
+                            <dd class="sk-summary-list__value"><code>{snippet}</code></dd>
+                        </div>
                     </dl>
                 </div>
             }
