@@ -176,20 +176,6 @@ pub async fn roles(api: &str) -> Result<Vec<RoleSummary>, ApiFailure> {
     answer(Call::new("GET", format!("{api}/v1/roles")).json().await?)
 }
 
-/// Role profiles grouped by framework and version ("DDaT 2025"), in the order the API lists them.
-#[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
-pub fn by_framework(list: Vec<RoleSummary>) -> Vec<(String, Vec<RoleSummary>)> {
-    let mut groups: Vec<(String, Vec<RoleSummary>)> = Vec::new();
-    for summary in list {
-        let group = format!("{} {}", summary.framework.name, summary.framework.version);
-        match groups.iter_mut().find(|(name, _)| *name == group) {
-            Some((_, members)) => members.push(summary),
-            None => groups.push((group, vec![summary])),
-        }
-    }
-    groups
-}
-
 /// Creates a team; the response holds the lead's token.
 pub async fn create_team(api: &str, team: &TeamSubmission) -> Result<Created, ApiFailure> {
     let call = Call::new("POST", format!("{api}/v1/teams")).json_body(team)?;

@@ -26,6 +26,8 @@ mod i18n;
 mod json;
 #[cfg(feature = "manage")]
 mod manage;
+#[cfg(any(feature = "self-assessment", feature = "team-coverage"))]
+mod roles;
 #[cfg(feature = "self-assessment")]
 mod self_assessment;
 #[cfg(feature = "take-up")]

@@ -84,17 +84,7 @@ fn RoleChooser(api: String, role: RwSignal<String>) -> impl IntoView {
     });
     let chosen = RwSignal::new(String::new());
     let options = move || match roles.get() {
-        Some(Ok(list)) => api::by_framework(list)
-            .into_iter()
-            .map(|(group, members)| {
-                let options = members
-                    .into_iter()
-                    .map(|r| view! { <option value=r.id>{r.title}</option> })
-                    .collect_view();
-                view! { <optgroup label=group>{options}</optgroup> }
-            })
-            .collect_view()
-            .into_any(),
+        Some(Ok(list)) => crate::roles::role_options(list),
         Some(Err(failure)) => {
             view! { <ErrorPanel message=failure.message(t.load_failed.as_str()) /> }.into_any()
         }

@@ -115,17 +115,7 @@ fn CreateTeam(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>
         });
     };
     let role_options = move || match roles.get() {
-        Some(Ok(list)) => crate::api::by_framework(list)
-            .into_iter()
-            .map(|(framework, members)| {
-                let options = members
-                    .into_iter()
-                    .map(|r| view! { <option value=r.id>{r.title}</option> })
-                    .collect_view();
-                view! { <optgroup label=framework>{options}</optgroup> }
-            })
-            .collect_view()
-            .into_any(),
+        Some(Ok(list)) => crate::roles::role_options(list),
         _ => ().into_any(),
     };
     let error_for = move |field: &'static str| {
