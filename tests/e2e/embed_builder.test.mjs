@@ -31,6 +31,8 @@ test('pick a widget and options, see the preview follow, copy the snippet', asyn
   const page = await context.newPage();
   await page.goto(`${worker.url}/embed-builder`);
   assert.equal(await page.locator('h1').textContent(), 'Embed a servicekit widget');
+  // Each option is a GOV.UK form group, spaced from the next.
+  assert.equal(await page.locator('.form-group').first().evaluate((g) => getComputedStyle(g).marginBottom), '30px');
   await page.locator('#preview servicekit-self-assessment').getByRole('radio').first().waitFor();
 
   await page.getByLabel('Widget').selectOption('servicekit-take-up');

@@ -61,6 +61,21 @@ pub fn focus_field(ev: &leptos::ev::MouseEvent, field: &str) {
     }
 }
 
+/// Shows `found` in the summary `problems` feeds, focusing it when there are
+/// any (or clears it when there are none); whether there were any.
+pub fn show_problems(
+    problems: RwSignal<Vec<(&'static str, String)>>,
+    summary: NodeRef<Div>,
+    found: Vec<(&'static str, String)>,
+) -> bool {
+    let any = !found.is_empty();
+    problems.set(found);
+    if any {
+        focus_when_drawn(summary);
+    }
+    any
+}
+
 /// Focuses the summary once the browser has drawn it, so that a screen reader reads it first.
 pub fn focus_when_drawn(summary: NodeRef<Div>) {
     request_animation_frame(move || {

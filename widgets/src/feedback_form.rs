@@ -2,7 +2,7 @@
 //! comment, for the end of a transaction. Rules (range, comment length) come from core.
 
 use crate::api;
-use crate::error_summary::{focus_when_drawn, ErrorSummary};
+use crate::error_summary::{show_problems, ErrorSummary};
 use crate::i18n::use_strings;
 use leptos::prelude::*;
 use servicekit_core::feedback::{self, FeedbackSubmission, MAX_COMMENT_CHARS};
@@ -54,12 +54,9 @@ pub fn FeedbackForm(
                 }
             })
             .collect();
-        if !problems.is_empty() {
-            errors.set(problems);
-            focus_when_drawn(summary);
+        if show_problems(errors, summary, problems) {
             return;
         }
-        errors.set(Vec::new());
         set_sending.set(true);
         let (api, slug) = (api.clone(), slug.clone());
         leptos::task::spawn_local_scoped(async move {

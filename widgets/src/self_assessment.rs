@@ -2,7 +2,7 @@
 
 use crate::answers_file::{AnswersFile, PrintPack};
 use crate::api::{self, ApiFailure};
-use crate::error_summary::focus_field;
+use crate::error_summary::{focus_field, focus_when_drawn};
 use crate::gap_chart::GapChart;
 use crate::i18n::use_strings;
 use crate::json::Storage;
@@ -205,13 +205,6 @@ fn AssessmentForm(
     let sending = RwSignal::new(false);
     let summary_ref = NodeRef::<leptos::html::Div>::new();
 
-    let focus_summary = move || {
-        request_animation_frame(move || {
-            if let Some(summary) = summary_ref.get_untracked() {
-                let _ = summary.focus();
-            }
-        })
-    };
     let on_submit = {
         let (profile, api, key) = (profile.clone(), api.clone(), key.clone());
         move |ev: leptos::ev::SubmitEvent| {
@@ -232,7 +225,7 @@ fn AssessmentForm(
                         .map(|f| FieldProblem { detail: t.answer_problem(&f.problem), pointer: f.pointer })
                         .collect(),
                 );
-                focus_summary();
+                focus_when_drawn(summary_ref);
                 return;
             }
             problems.set(Vec::new());
@@ -249,7 +242,7 @@ fn AssessmentForm(
                     Err(err) => {
                         problems.set(err.field_problems());
                         failure.set(Some(err.message(&t.submit_unreachable)));
-                        focus_summary();
+                        focus_when_drawn(summary_ref);
                     }
                 }
                 sending.set(false);

@@ -2,7 +2,7 @@
 //! members, and sees whether the team covers the role's skills between them.
 
 use crate::api::{self, ApiFailure};
-use crate::error_summary::{focus_when_drawn, ErrorSummary};
+use crate::error_summary::{show_problems, ErrorSummary};
 use crate::i18n::{use_strings, Strings};
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped;
@@ -81,12 +81,9 @@ fn CreateTeam(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>
             .map(|p| (team_field(p.pointer()), t.team_problem(p)))
             .collect();
         failure.set(None);
-        if !found.is_empty() {
-            problems.set(found);
-            focus_when_drawn(summary);
+        if show_problems(problems, summary, found) {
             return;
         }
-        problems.set(Vec::new());
         sending.set(true);
         let api = api.clone();
         spawn_local_scoped(async move {
@@ -102,12 +99,8 @@ fn CreateTeam(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>
                         .into_iter()
                         .map(|p| (team_field(&p.pointer), p.detail))
                         .collect();
-                    match listed.is_empty() {
-                        true => failure.set(Some(failure_message(t, &failed))),
-                        false => {
-                            problems.set(listed);
-                            focus_when_drawn(summary);
-                        }
+                    if !show_problems(problems, summary, listed) {
+                        failure.set(Some(failure_message(t, &failed)));
                     }
                 }
             }
@@ -233,11 +226,8 @@ fn ViewCoverage(api: String, team_id: RwSignal<String>, lead_key: RwSignal<Strin
                 (field, t.coverage_request_problem(p))
             })
             .collect();
-        let missing = !found.is_empty();
-        problems.set(found);
-        if missing {
+        if show_problems(problems, summary, found) {
             report.set(None);
-            focus_when_drawn(summary);
             return;
         }
         spawn_local_scoped(async move {
