@@ -186,6 +186,48 @@ test('contract need status uses the latest measured values', async () => {
   assert.equal(later.needs.find((n) => n.need === 'buy-licence').status, 'not-met', '50 % misses the 60 % target');
 });
 
+test('the contract viewer\'s HTML shows need status from the latest figures, in the reader\'s language, and follows every write', async () => {
+  const slug = 'contract-html';
+  const contract = { ...fishingContract(60), name: 'Contract <b>HTML</b>' };
+  contract.description.overview = '<img src=x onerror="alert(1)"> & more';
+  const t = await createService(worker.url, ADMIN, slug, contract);
+  const view = (lang = 'en') => call(`/v1/services/${slug}/contract.html?lang=${lang}`, { headers: { Origin: 'http://127.0.0.1:8787' } });
+  const first = await view();
+  assert.equal(first.status, 200, first.text);
+  assert.match(first.headers.get('content-type'), /^text\/html/);
+  assert.equal(first.headers.get('access-control-allow-origin'), 'http://127.0.0.1:8787');
+  assert.match(first.text, /^<section class="sk-contract"/);
+  assert.match(first.text, /<h2 id="sk-contract-title" class="sk-heading-l">Contract &lt;b&gt;HTML&lt;\/b&gt;<\/h2>/, 'contract text is escaped');
+  assert.match(first.text, /&lt;img src=x onerror=&quot;alert\(1\)&quot;&gt; &amp; more/);
+  assert.doesNotMatch(first.text, /<img|<b>/);
+  assert.match(first.text, /Digital take-up \(target at least 60 %\)/);
+  assert.match(first.text, /No Correction of Error documents published\./);
+  assert.match((await view('cy')).text, /Anghenion defnyddwyr/);
+
+  // Figures arrive: the kept HTML is dropped with the snapshot, and the need's status follows.
+  await csvUpload([HEADER, '2025-05,digital,,50,,,,,,', '2025-05,phone,,50,,,,,,'].join('\n'), t, slug);
+  const measured = await view();
+  assert.match(measured.text, /Digital take-up \(target at least 60 %\): latest 50(\.0)? ?%/);
+  assert.match(measured.text, /<strong class="sk-tag sk-tag--red">Not met<\/strong>/);
+  // A new contract version shows at once.
+  const renamed = await call(`/v1/services/${slug}/contract`, { method: 'PUT', token: t, body: { ...contract, name: 'Renamed' } });
+  assert.equal(renamed.status, 201, renamed.text);
+  assert.match((await view()).text, />Renamed<\/h2>/);
+
+  for (const bad of ['fr', 'cy&lang=en', '']) {
+    const refused = await call(`/v1/services/${slug}/contract.html?lang=${bad}`);
+    assert.equal(refused.status, 422, bad);
+    assert.deepEqual(refused.json.errors.map((e) => e.pointer), ['/lang'], bad);
+  }
+  const unknown = await call('/v1/services/no-such-service/contract.html');
+  assert.equal(unknown.status, 404);
+  assert.match(unknown.headers.get('content-type'), /^application\/problem\+json/);
+  await createService(worker.url, ADMIN, 'no-contract-html');
+  const none = await call('/v1/services/no-contract-html/contract.html');
+  assert.equal(none.status, 404);
+  assert.match(none.json.detail, /has no contract yet/);
+});
+
 test('feedback counts towards satisfaction; comments are for the service team only', async () => {
   const slug = 'feedback-counts';
   const t = await createService(worker.url, ADMIN, slug, { ...fishingContract(), name: 'Feedback counts' });

@@ -86,6 +86,11 @@ export async function countKvOperations() {
       // A built-in role profile's form: rendered from core's profiles, no KV.
       'self-assessment first paint (GET /v1/roles/{id}/form.html)': await count(() => call(`/v1/roles/${ROLE}/form.html`)),
       'contract (GET …/contract)': await count(() => call(`/v1/services/${FISHING}/contract`)),
+      // What the contract viewer reads: rendered and kept like the take-up first paint.
+      'contract viewer (GET …/contract.html), after its first reader': await (async () => {
+        await call(`/v1/services/${FISHING}/contract.html`);
+        return count(() => call(`/v1/services/${FISHING}/contract.html`));
+      })(),
       // The first view in a language renders the page and keeps it beside the snapshot; the next are one read.
       [FIRST_VIEW]: await count(() => call(`/services/${FISHING}`)),
       'performance page (GET /services/{slug})': await count(() => call(`/services/${FISHING}`)),
@@ -104,6 +109,7 @@ export async function countKvOperations() {
         'take-up first paint (GET …/take-up.html), after its first reader': 1,
         'self-assessment first paint (GET /v1/roles/{id}/form.html)': 'none',
         'contract (GET …/contract)': 1,
+        'contract viewer (GET …/contract.html), after its first reader': 1,
         [FIRST_VIEW]: 'none',
         'performance page (GET /services/{slug})': 2,
         'team coverage (GET /v1/teams/{id}/coverage)': '1 list per 1,000 members',

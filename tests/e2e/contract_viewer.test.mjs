@@ -95,3 +95,54 @@ test('a contract with 50 needs, no metrics and long text still reads well', asyn
   assert.deepEqual(await wcagViolations(page), []);
   await page.close();
 });
+
+// The contract is read-only: the Worker renders it (contract.html), embed.js
+// shows that at once, and the widget takes it over as it is, adding printing.
+test('the contract shows before the widget\'s code runs, is read once, and prints once the code runs', async () => {
+  const page = await browser.newPage();
+  const requests = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${worker.url}/demo/contract.html`);
+  const widget = page.locator('servicekit-contract');
+  const paint = widget.locator('[data-sk-first-paint]');
+  await paint.getByRole('heading', { name: 'Apply for a fishing licence' }).waitFor();
+  assert.match(await paint.getByTestId('sk-need-buy-licence').textContent(), /Completion rate \(target at least 85 %\)/);
+  const print = paint.getByRole('button', { name: 'Print this contract' });
+  assert.equal(await print.isDisabled(), true, 'nothing to press before the code runs');
+  assert.equal(await paint.getByTestId('sk-share').getAttribute('href'), `${worker.url}/services/${SLUG}`);
+  const paintText = await paint.locator('section').textContent();
+
+  release();
+  await widget.getByRole('button', { name: 'Print this contract', disabled: false }).waitFor();
+  assert.equal(await paint.count(), 0, 'the first paint is gone');
+  assert.equal(await widget.locator('section').textContent(), paintText, 'the widget shows what the first paint showed');
+  await page.evaluate(() => { window.print = () => { window.printed = (window.printed ?? 0) + 1; }; });
+  await widget.getByRole('button', { name: 'Print this contract' }).click();
+  assert.equal(await page.evaluate(() => window.printed), 1, 'the print button prints');
+  const asked = requests.filter((p) => p.startsWith(`/v1/services/${SLUG}`));
+  assert.deepEqual(asked, [`/v1/services/${SLUG}/contract.html`], 'one request for the contract, and no JSON');
+  assert.deepEqual(await wcagViolations(page), []);
+  await page.close();
+});
+
+test('without its first paint the widget asks for the contract itself, in the page\'s language', async () => {
+  const page = await browser.newPage();
+  let refused = 0;
+  await page.route('**/contract.html?*', (route) => {
+    refused += 1;
+    return refused === 1 ? route.abort('connectionrefused') : route.continue();
+  });
+  await page.route('**/demo/contract.html', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replace('<html lang="en">', '<html lang="cy">') });
+  });
+  await page.goto(`${worker.url}/demo/contract.html`);
+  const widget = page.locator('servicekit-contract');
+  await widget.getByRole('button', { name: "Argraffu'r contract hwn", disabled: false }).waitFor();
+  await widget.getByText('Anghenion defnyddwyr').waitFor();
+  assert.equal(refused, 2, 'the first paint was refused, and the widget asked again');
+  await page.close();
+});

@@ -229,9 +229,12 @@ define('servicekit-self-assessment', (module, element, api, read) => module.moun
 (element, api) => segment(element.getAttribute('profile'))
   && `${api}/v1/roles/${element.getAttribute('profile')}/form.html?lang=${paintLanguage(element)}`, true);
 define('servicekit-team-coverage', (module, element, api) => module.mount_team_coverage(element, api, language(element), stylesheet));
+// The contract viewer's content is the Worker's HTML: its first paint is the
+// whole contract, and the widget takes it over as it is (it reads nothing else).
 define('servicekit-contract', (module, element, api) => module.mount_contract(
   element, api, element.getAttribute('service') || '', language(element), stylesheet,
-), (element, api) => segment(element.getAttribute('service')) && `${api}/v1/services/${element.getAttribute('service')}/contract`);
+), () => null, (element, api) => segment(element.getAttribute('service'))
+  && `${api}/v1/services/${element.getAttribute('service')}/contract.html?lang=${paintLanguage(element)}`);
 define('servicekit-take-up', (module, element, api) => module.mount_take_up(
   element, api, element.getAttribute('service') || '', language(element), stylesheet,
 ), (element, api) => segment(element.getAttribute('service')) && `${api}/v1/services/${element.getAttribute('service')}/kpis`,

@@ -208,6 +208,15 @@ pub async fn coes(api: &str, slug: &str) -> Result<Vec<CoeSummary>, ApiFailure> 
     answer(Call::new("GET", format!("{api}/v1/services/{slug}/coe")).json().await?)
 }
 
+/// A service's contract as the contract viewer shows it, in `lang` (HTML rendered by the Worker).
+pub async fn contract_view(api: &str, slug: &str, lang: &str) -> Result<String, ApiFailure> {
+    let response =
+        Call::new("GET", format!("{api}/v1/services/{slug}/contract.html?lang={lang}")).send().await?;
+    let text = response.text().map_err(|_| ApiFailure::Unreachable)?;
+    let text = wasm_bindgen_futures::JsFuture::from(text).await.map_err(|_| ApiFailure::Unreachable)?;
+    text.as_string().ok_or(ApiFailure::Unreachable)
+}
+
 /// A service's KPIs per period, with the take-up target.
 pub async fn kpis(api: &str, slug: &str) -> Result<servicekit_core::kpi::KpiReport, ApiFailure> {
     answer(Call::new("GET", format!("{api}/v1/services/{slug}/kpis")).json().await?)

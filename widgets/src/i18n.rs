@@ -533,18 +533,6 @@ strings! {
     /// `feedback_unreachable` in the translation files.
     #[cfg(feature = "feedback")]
     feedback_unreachable: String,
-    /// `metric_latest` in the translation files.
-    #[cfg(feature = "contract")]
-    metric_latest: String,
-    /// `contract_print` in the translation files.
-    #[cfg(feature = "contract")]
-    contract_print: String,
-    /// `contract_share` in the translation files.
-    #[cfg(feature = "contract")]
-    contract_share: String,
-    /// `contract_actions` in the translation files.
-    #[cfg(feature = "contract")]
-    contract_actions: String,
     /// The manage page's text, by key (`manage` in the translation files).
     #[cfg(feature = "manage")]
     manage: std::collections::BTreeMap<String, String>,
@@ -567,93 +555,6 @@ strings! {
     /// `contract_unreachable` in the translation files.
     #[cfg(feature = "contract")]
     contract_unreachable: String,
-    /// `target_at_least` in the translation files.
-    #[cfg(feature = "contract")]
-    target_at_least: String,
-    /// `target_at_most` in the translation files.
-    #[cfg(feature = "contract")]
-    target_at_most: String,
-    /// `no_target` in the translation files.
-    #[cfg(feature = "contract")]
-    no_target: String,
-    /// `contract_manager` in the translation files.
-    #[cfg(feature = "contract")]
-    contract_manager: String,
-    /// `contract_overview` in the translation files.
-    #[cfg(feature = "contract")]
-    contract_overview: String,
-    /// `contract_benefit` in the translation files.
-    #[cfg(feature = "contract")]
-    contract_benefit: String,
-    /// `contract_how_used` in the translation files.
-    #[cfg(feature = "contract")]
-    contract_how_used: String,
-    /// `contract_onboarding` in the translation files.
-    #[cfg(feature = "contract")]
-    contract_onboarding: String,
-    /// `contract_success` in the translation files.
-    #[cfg(feature = "contract")]
-    contract_success: String,
-    /// `contract_failure` in the translation files.
-    #[cfg(feature = "contract")]
-    contract_failure: String,
-    /// `contract_help` in the translation files.
-    #[cfg(feature = "contract")]
-    contract_help: String,
-    /// `contract_reviewed` in the translation files.
-    #[cfg(feature = "contract")]
-    contract_reviewed: String,
-    /// `contract_decommissioned` in the translation files.
-    #[cfg(feature = "contract")]
-    contract_decommissioned: String,
-    /// `need_met` in the translation files.
-    #[cfg(feature = "contract")]
-    need_met: String,
-    /// `need_not_met` in the translation files.
-    #[cfg(feature = "contract")]
-    need_not_met: String,
-    /// `need_unknown` in the translation files.
-    #[cfg(feature = "contract")]
-    need_unknown: String,
-    /// `need_no_metric` in the translation files.
-    #[cfg(feature = "contract")]
-    need_no_metric: String,
-    /// `need_as_a` in the translation files.
-    #[cfg(feature = "contract")]
-    need_as_a: String,
-    /// `need_i_need` in the translation files.
-    #[cfg(feature = "contract")]
-    need_i_need: String,
-    /// `need_so_that` in the translation files.
-    #[cfg(feature = "contract")]
-    need_so_that: String,
-    /// `need_evidence` in the translation files.
-    #[cfg(feature = "contract")]
-    need_evidence: String,
-    /// `dependency_service` in the translation files.
-    #[cfg(feature = "contract")]
-    dependency_service: String,
-    /// `coe_open_actions` in the translation files.
-    #[cfg(feature = "contract")]
-    coe_open_actions: Plural,
-    /// `coe_none` in the translation files.
-    #[cfg(feature = "contract")]
-    coe_none: String,
-    /// `contract_stage` in the translation files.
-    #[cfg(feature = "contract")]
-    contract_stage: String,
-    /// `contract_evolution` in the translation files.
-    #[cfg(feature = "contract")]
-    contract_evolution: String,
-    /// `contract_needs` in the translation files.
-    #[cfg(feature = "contract")]
-    contract_needs: String,
-    /// `contract_dependencies` in the translation files.
-    #[cfg(feature = "contract")]
-    contract_dependencies: String,
-    /// `contract_coe` in the translation files.
-    #[cfg(feature = "contract")]
-    contract_coe: String,
 }
 
 /// `object[key]`; `undefined` when it is missing or `object` is not an object.

@@ -86,7 +86,9 @@ pub fn mount_contract(
     lang: String,
     stylesheet: String,
 ) -> Result<(), JsValue> {
-    mount(&host, &stylesheet, &lang, move || view! { <contract_viewer::ContractViewer api=api slug=slug /> })
+    mount_over_first_paint(&host, &stylesheet, &lang, move |first_paint| {
+        view! { <contract_viewer::ContractViewer api=api slug=slug first_paint /> }
+    })
 }
 
 /// Mounts the digital take-up chart of the service `slug` into `host`'s shadow root, in `lang`.
@@ -177,6 +179,11 @@ impl FirstPaint {
     /// No first paint: the widget draws itself from the start.
     pub fn none() -> FirstPaint {
         FirstPaint { shown: None }
+    }
+
+    /// The first paint's markup, for a widget that shows the Worker's HTML as it is (none without a first paint).
+    pub fn markup(&self) -> Option<String> {
+        self.shown.as_ref().map(|(shown, _)| shown.inner_html())
     }
 
     /// Whether a first paint is on screen, for the widget to take over.

@@ -1,5 +1,7 @@
 //! Widgets' first paints: `GET /v1/services/{slug}/take-up.html` (the take-up
-//! chart) and `GET /v1/roles/{id}/form.html` (the self-assessment form).
+//! chart), `GET /v1/roles/{id}/form.html` (the self-assessment form) and
+//! `GET /v1/services/{slug}/contract.html` (the contract viewer, which is
+//! read-only: the widget shows this HTML itself and only adds printing).
 //!
 //! `embed.js` shows this HTML in the widget's shadow root while the widget's
 //! wasm downloads and starts, so a reader sees the widget as soon as one
@@ -16,6 +18,8 @@ use crate::store::{Rendering, Store};
 use crate::AppState;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
+use servicekit_core::coe::CoeSummary;
+use servicekit_core::contract::{ContractView, Dependency, Direction, NeedStatus, ServiceMetric};
 use servicekit_core::html::escape;
 use servicekit_core::kpi::{percent, Movement};
 use servicekit_core::plural::Plural;
@@ -196,6 +200,224 @@ fn take_up_markup(w: &TakeUpWords, perf: &Performance, origin: &str, slug: &str)
         origin = escape(origin),
         slug = escape(slug),
         csv = escape(&w.take_up_csv),
+    )
+}
+
+/// The contract viewer's words in one language, read from its translation files.
+#[derive(Debug, Deserialize)]
+struct ContractWords {
+    #[serde(skip)]
+    lang: &'static str,
+    target_at_least: String,
+    target_at_most: String,
+    no_target: String,
+    contract_manager: String,
+    contract_overview: String,
+    contract_benefit: String,
+    contract_how_used: String,
+    contract_onboarding: String,
+    contract_success: String,
+    contract_failure: String,
+    contract_help: String,
+    contract_reviewed: String,
+    contract_decommissioned: String,
+    need_met: String,
+    need_not_met: String,
+    need_unknown: String,
+    need_no_metric: String,
+    need_as_a: String,
+    need_i_need: String,
+    need_so_that: String,
+    need_evidence: String,
+    dependency_service: String,
+    coe_open_actions: Plural,
+    coe_none: String,
+    contract_stage: String,
+    contract_evolution: String,
+    contract_needs: String,
+    contract_dependencies: String,
+    contract_coe: String,
+    metric_latest: String,
+    contract_print: String,
+    contract_share: String,
+    contract_actions: String,
+}
+
+static CONTRACT_ENGLISH: OnceLock<ContractWords> = OnceLock::new();
+static CONTRACT_WELSH: OnceLock<ContractWords> = OnceLock::new();
+
+impl ContractWords {
+    /// The words for `lang`, read once.
+    fn for_language(lang: &'static str) -> &'static ContractWords {
+        let english = [include_str!("../../widgets/i18n/en/contract-view.json")];
+        let welsh = [include_str!("../../widgets/i18n/cy/contract-view.json")];
+        let cell = if lang == "cy" { &CONTRACT_WELSH } else { &CONTRACT_ENGLISH };
+        cell.get_or_init(|| ContractWords { lang, ..load(&english, &welsh, lang) })
+    }
+
+    /// A metric's target in words: "target at least 85 %".
+    fn target(&self, metric: &ServiceMetric) -> String {
+        match metric.target {
+            Some(target) => {
+                let direction = match target.direction {
+                    Direction::AtLeast => &self.target_at_least,
+                    Direction::AtMost => &self.target_at_most,
+                };
+                format!("{direction} {} {}", target.value, metric.unit)
+            }
+            None => self.no_target.clone(),
+        }
+    }
+}
+
+/// `GET /v1/services/{slug}/contract.html?lang=`: the contract viewer's content (`en` unless `cy`), kept beside the snapshot while it is fresh.
+pub async fn contract(req: &Request, state: &AppState, slug: &str) -> Result<Response, ApiError> {
+    if !contract::is_valid_slug(slug) {
+        return Err(ApiError::unknown_service(slug));
+    }
+    let words = ContractWords::for_language(language(req)?);
+    let store = Store::open(&state.env)?;
+    html(
+        measurements::rendered(&store, Rendering::Contract(slug, words.lang), slug, |performance| {
+            let view = performance
+                .snapshot
+                .contract_view(&performance.report)
+                .ok_or_else(|| ApiError::NotFound(format!("The service '{slug}' has no contract yet.")))?;
+            Ok(contract_markup(words, &view, &performance.snapshot.coes, &state.origin, slug))
+        })
+        .await?,
+    )
+}
+
+/// The contract viewer's section: the contract, each user need's status and
+/// evidence, dependencies, the latest five Correction of Error documents, and
+/// a print button (disabled: the widget's code makes it work) and a link to
+/// the public page.
+fn contract_markup(
+    w: &ContractWords,
+    view: &ContractView,
+    coes: &[CoeSummary],
+    origin: &str,
+    slug: &str,
+) -> String {
+    let contract = &view.latest.contract;
+    let d = &contract.description;
+    let manager = format!("{} ({})", contract.manager.name, contract.manager.contact);
+    let rows: String = [
+        (&w.contract_manager, &manager),
+        (&w.contract_overview, &d.overview),
+        (&w.contract_benefit, &d.business_benefit),
+        (&w.contract_how_used, &d.how_it_is_used),
+        (&w.contract_onboarding, &d.onboarding_and_offboarding),
+        (&w.contract_success, &d.success),
+        (&w.contract_failure, &d.failure),
+        (&w.contract_help, &d.help),
+        (&w.contract_reviewed, &contract.last_reviewed),
+    ]
+    .into_iter()
+    .chain(contract.decommissioned_because.as_ref().map(|r| (&w.contract_decommissioned, r)))
+    .filter(|(_, value)| !value.trim().is_empty())
+    .map(|(key, value)| {
+        format!(
+            "<div class=\"sk-summary-list__row\"><dt class=\"sk-summary-list__key\">{}</dt><dd class=\"sk-summary-list__value\">{}</dd></div>",
+            escape(key),
+            escape(value)
+        )
+    })
+    .collect();
+    let needs: String = contract
+        .user_needs
+        .iter()
+        .map(|need| {
+            let status = view.needs.iter().find(|r| r.need == need.id).map_or(NeedStatus::Unknown, |r| r.status);
+            let (label, class) = match status {
+                NeedStatus::Met => (&w.need_met, "sk-tag sk-tag--green"),
+                NeedStatus::NotMet => (&w.need_not_met, "sk-tag sk-tag--red"),
+                NeedStatus::Unknown => (&w.need_unknown, "sk-tag sk-tag--grey"),
+            };
+            let metrics: Vec<String> = contract
+                .metrics
+                .iter()
+                .filter(|m| m.needs.contains(&need.id))
+                .map(|m| match view.metric_values.get(&m.id) {
+                    Some(value) => format!(
+                        "{} ({}): {}",
+                        m.name,
+                        w.target(m),
+                        fill(&w.metric_latest, &[("value", &m.format_value(*value))])
+                    ),
+                    None => format!("{} ({})", m.name, w.target(m)),
+                })
+                .collect();
+            let evidence = if metrics.is_empty() { w.need_no_metric.clone() } else { metrics.join("; ") };
+            format!(
+                "<li class=\"sk-need\" data-testid=\"sk-need-{id}\"><p class=\"sk-body\"><strong class=\"{class}\">{label}</strong> {text}</p>\
+<p class=\"sk-hint\">{evidence}</p></li>",
+                id = escape(&need.id),
+                label = escape(label),
+                text = escape(&format!(
+                    "{} {}, {} {} {} {}.",
+                    w.need_as_a, need.as_a, w.need_i_need, need.i_need, w.need_so_that, need.so_that
+                )),
+                evidence = escape(&format!("{} {evidence}", w.need_evidence)),
+            )
+        })
+        .collect();
+    let dependencies: String = contract
+        .dependencies
+        .iter()
+        .map(|dependency| match dependency {
+            Dependency::Service { slug } => format!(
+                "<li>{} <a class=\"sk-link\" href=\"{}/services/{}\">{}</a></li>",
+                escape(&w.dependency_service),
+                escape(origin),
+                escape(slug),
+                escape(slug)
+            ),
+            Dependency::External { name, url: Some(url) } => {
+                format!("<li><a class=\"sk-link\" href=\"{}\">{}</a></li>", escape(url), escape(name))
+            }
+            Dependency::External { name, url: None } => format!("<li>{}</li>", escape(name)),
+        })
+        .collect();
+    let coe_list = match coes.is_empty() {
+        true => format!("<p class=\"sk-body\">{}</p>", escape(&w.coe_none)),
+        false => {
+            let items: String = coes
+                .iter()
+                .rev()
+                .take(5)
+                .map(|c| {
+                    let open = w.coe_open_actions.count(w.lang, c.open_actions as u64);
+                    format!("<li>{}</li>", escape(&format!("{} — {} ({open})", c.date, c.title)))
+                })
+                .collect();
+            format!("<ul class=\"sk-list\" data-testid=\"sk-coe-list\">{items}</ul>")
+        }
+    };
+    format!(
+        "<section class=\"sk-contract\" aria-labelledby=\"sk-contract-title\">\
+<h2 id=\"sk-contract-title\" class=\"sk-heading-l\">{name}</h2>\
+<p class=\"sk-body\"><strong class=\"sk-tag\" data-testid=\"sk-stage\">{stage}</strong> \
+<strong class=\"sk-tag sk-tag--grey\" data-testid=\"sk-evolution\">{evolution}</strong></p>\
+<dl class=\"sk-summary-list\">{rows}</dl>\
+<h3 class=\"sk-heading-m\">{needs_title}</h3><ul class=\"sk-list sk-needs\">{needs}</ul>\
+<h3 class=\"sk-heading-m\">{dependencies_title}</h3><ul class=\"sk-list\">{dependencies}</ul>\
+<h3 class=\"sk-heading-m\">{coe_title}</h3>{coe_list}\
+<h3 class=\"sk-heading-m sk-no-print\">{actions}</h3>\
+<p class=\"sk-body sk-no-print\"><button type=\"button\" class=\"sk-button sk-button--secondary\" data-sk-print disabled>{print}</button> \
+<a class=\"sk-link\" href=\"{origin}/services/{slug}\" data-testid=\"sk-share\">{share}</a></p></section>",
+        name = escape(&contract.name),
+        stage = escape(&format!("{} {}", w.contract_stage, contract.stage.as_str())),
+        evolution = escape(&format!("{} {}", w.contract_evolution, contract.evolution.as_str())),
+        needs_title = escape(&w.contract_needs),
+        dependencies_title = escape(&w.contract_dependencies),
+        coe_title = escape(&w.contract_coe),
+        actions = escape(&w.contract_actions),
+        print = escape(&w.contract_print),
+        origin = escape(origin),
+        slug = escape(slug),
+        share = escape(&w.contract_share),
     )
 }
 

@@ -173,6 +173,10 @@ async fn route(req: Request, state: &AppState) -> std::result::Result<Response, 
             Some(Method::Get) | Some(Method::Head) => first_paint::take_up(&req, state, slug).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
+        ["v1", "services", slug, "contract.html"] => match method {
+            Some(Method::Get) | Some(Method::Head) => first_paint::contract(&req, state, slug).await,
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
         ["v1", "services", slug, "feedback"] => match method {
             Some(Method::Get) | Some(Method::Head) => feedback::list(&req, state, slug).await,
             Some(Method::Post) => feedback::create(req, state, slug).await,

@@ -626,7 +626,12 @@ impl Store {
     pub async fn drop_performance_snapshot(&self, slug: &str) -> Result<(), ApiError> {
         let pages = PAGE_LANGUAGES.map(|lang| Rendering::Page(slug, lang).key());
         let charts = PAGE_LANGUAGES.map(|lang| Rendering::TakeUp(slug, lang).key());
-        let keys = [snapshot_key(slug), Rendering::Kpis(slug).key()].into_iter().chain(pages).chain(charts);
+        let contracts = PAGE_LANGUAGES.map(|lang| Rendering::Contract(slug, lang).key());
+        let keys = [snapshot_key(slug), Rendering::Kpis(slug).key()]
+            .into_iter()
+            .chain(pages)
+            .chain(charts)
+            .chain(contracts);
         let removed =
             futures_util::future::join_all(keys.map(|key| async move { self.remove(&key).await })).await;
         removed.into_iter().collect()
@@ -645,6 +650,8 @@ pub enum Rendering<'a> {
     Page(&'a str, &'a str),
     /// The take-up widget's first paint in a language (`GET /v1/services/{slug}/take-up.html`).
     TakeUp(&'a str, &'a str),
+    /// The contract viewer's content in a language (`GET /v1/services/{slug}/contract.html`).
+    Contract(&'a str, &'a str),
 }
 
 impl Rendering<'_> {
@@ -653,6 +660,7 @@ impl Rendering<'_> {
             Rendering::Kpis(slug) => format!("kpis:{slug}"),
             Rendering::Page(slug, lang) => format!("page:{slug}:{lang}"),
             Rendering::TakeUp(slug, lang) => format!("take-up:{slug}:{lang}"),
+            Rendering::Contract(slug, lang) => format!("contract-view:{slug}:{lang}"),
         }
     }
 }

@@ -382,6 +382,23 @@ pub fn document() -> Value {
     .problems(&[404, 422])
     .add();
     spec.op(
+        "get",
+        "/v1/services/{slug}/contract.html",
+        "getContractView",
+        "The contract viewer widget's content as HTML: the latest contract, each user need's status, dependencies and recent Correction of Error documents.",
+        Access::Public,
+    )
+    .param(slug.clone())
+    .param(lang.clone())
+    .ok_raw(
+        200,
+        "A `<section>` of the widget's markup.",
+        "text/html",
+        json!({ "type": "string" }),
+    )
+    .problems(&[404, 422])
+    .add();
+    spec.op(
         "post",
         "/v1/services/{slug}/feedback",
         "giveFeedback",
