@@ -66,14 +66,12 @@ test('each widget alone, in English and in Welsh, finds every string of its own 
 
 // The loader writes each widget's first API address itself (to preload it); a
 // preload that does not match the widget's own request shows as a second request.
-// The take-up chart and the self-assessment ask for their first paint first, and
-// for their data once that is in. (The contract viewer reads only its first
-// paint: contract_viewer.test.mjs.)
+// The self-assessment asks for its first paint first, and for its data once
+// that is in. (The contract viewer and the take-up chart read only their first
+// paint: contract_viewer.test.mjs, performance.test.mjs.)
 test('the stylesheet and the widget\'s first API read are asked for while the wasm downloads, and fetched once', async () => {
-  const service = '/v1/services/apply-for-a-fishing-licence';
   const cases = [
     ['/demo/index.html', 'servicekit-self-assessment', '/v1/roles/ddat-service-owner-2020', 'button', '/v1/roles/ddat-service-owner-2020/form.html'],
-    ['/demo/performance.html', 'servicekit-take-up', `${service}/kpis`, 'alert', `${service}/take-up.html`],
   ];
   for (const [path, widget, read, shown, first = read] of cases) {
     const page = await session.browser.newPage();

@@ -92,6 +92,8 @@ test('the take-up chart reads by keyboard and shows its data as a table', async 
 test('the take-up chart shows the Worker\'s first paint before its code runs, and the widget takes its place unchanged', async () => {
   for (const [lang, summaryStart] of [['en', /^Digital take-up was 8\d% in December 2025/], ['cy', /^Roedd y defnydd digidol yn 8\d% yn Rhagfyr 2025/]]) {
     const page = await browser.newPage();
+    const requests = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
     let release;
     const held = new Promise((resolve) => { release = resolve; });
     await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
@@ -131,17 +133,29 @@ test('the take-up chart shows the Worker\'s first paint before its code runs, an
     const svg = (await chart.locator('.sk-take-up__svg').innerHTML()).replace(/<!---->/g, '');
     assert.ok(svg === paintSvg, `${lang}: the same chart`);
     assert.equal(await chart.getByRole('button', { disabled: false }).count(), 2, lang);
+    // The widget keeps the first paint: the chart's one request, and no JSON.
+    const asked = requests.filter((p) => p.startsWith(`/v1/services/${FISHING}`));
+    assert.deepEqual(asked, [`/v1/services/${FISHING}/take-up.html`], lang);
     await page.close();
   }
 });
 
-test('the take-up widget works without its first paint, and a first paint without its code says the widget could not load', async () => {
+test('the take-up widget works when its first paint failed, and a first paint without its code says the widget could not load', async () => {
   const page = await browser.newPage();
-  await page.route('**/take-up.html*', (route) => route.abort('connectionrefused'));
+  // The first paint's request fails; the widget asks for the chart again itself.
+  let asked = 0;
+  await page.route('**/take-up.html*', (route) => {
+    asked += 1;
+    return asked === 1 ? route.abort('connectionrefused') : route.continue();
+  });
   await page.goto(`${worker.url}/demo/performance.html`);
   const chart = page.locator('servicekit-take-up');
   await chart.getByTestId('sk-plot').waitFor();
   assert.equal(await chart.locator('.sk-trend__point').count(), 36);
+  assert.equal(asked, 2);
+  await chart.getByTestId('sk-plot').focus();
+  await page.keyboard.press('End');
+  assert.match(await chart.getByTestId('sk-tooltip').textContent(), /^December 2025: digital take-up/);
   await page.close();
 
   const broken = await browser.newPage();

@@ -235,10 +235,11 @@ define('servicekit-contract', (module, element, api) => module.mount_contract(
   element, api, element.getAttribute('service') || '', language(element), stylesheet,
 ), () => null, (element, api) => segment(element.getAttribute('service'))
   && `${api}/v1/services/${element.getAttribute('service')}/contract.html?lang=${paintLanguage(element)}`);
+// The take-up chart is the Worker's HTML too (chart, summary, table, channel
+// mix data): the widget keeps its first paint and adds the interaction.
 define('servicekit-take-up', (module, element, api) => module.mount_take_up(
   element, api, element.getAttribute('service') || '', language(element), stylesheet,
-), (element, api) => segment(element.getAttribute('service')) && `${api}/v1/services/${element.getAttribute('service')}/kpis`,
-(element, api) => segment(element.getAttribute('service'))
+), () => null, (element, api) => segment(element.getAttribute('service'))
   && `${api}/v1/services/${element.getAttribute('service')}/take-up.html?lang=${paintLanguage(element)}`);
 define('servicekit-feedback', (module, element, api) => module.mount_feedback(
   element, api, element.getAttribute('service') || '', language(element), stylesheet,

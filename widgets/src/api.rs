@@ -127,6 +127,13 @@ impl<'a> Call<'a> {
         }
     }
 
+    /// Sends it; the answer's body as text.
+    async fn text(self) -> Result<String, ApiFailure> {
+        let text = self.send().await?.text().map_err(|_| ApiFailure::Unreachable)?;
+        let text = wasm_bindgen_futures::JsFuture::from(text).await.map_err(|_| ApiFailure::Unreachable)?;
+        text.as_string().ok_or(ApiFailure::Unreachable)
+    }
+
     /// Sends it; the answer's JSON body as the browser parsed it.
     async fn json(self) -> Result<wasm_bindgen::JsValue, ApiFailure> {
         json_of(self.send().await?).await
@@ -210,16 +217,12 @@ pub async fn coes(api: &str, slug: &str) -> Result<Vec<CoeSummary>, ApiFailure> 
 
 /// A service's contract as the contract viewer shows it, in `lang` (HTML rendered by the Worker).
 pub async fn contract_view(api: &str, slug: &str, lang: &str) -> Result<String, ApiFailure> {
-    let response =
-        Call::new("GET", format!("{api}/v1/services/{slug}/contract.html?lang={lang}")).send().await?;
-    let text = response.text().map_err(|_| ApiFailure::Unreachable)?;
-    let text = wasm_bindgen_futures::JsFuture::from(text).await.map_err(|_| ApiFailure::Unreachable)?;
-    text.as_string().ok_or(ApiFailure::Unreachable)
+    Call::new("GET", format!("{api}/v1/services/{slug}/contract.html?lang={lang}")).text().await
 }
 
-/// A service's KPIs per period, with the take-up target.
-pub async fn kpis(api: &str, slug: &str) -> Result<servicekit_core::kpi::KpiReport, ApiFailure> {
-    answer(Call::new("GET", format!("{api}/v1/services/{slug}/kpis")).json().await?)
+/// A service's take-up chart as the widget shows it, in `lang` (HTML rendered by the Worker).
+pub async fn take_up_view(api: &str, slug: &str, lang: &str) -> Result<String, ApiFailure> {
+    Call::new("GET", format!("{api}/v1/services/{slug}/take-up.html?lang={lang}")).text().await
 }
 
 /// Sends a rating and comment for a service.

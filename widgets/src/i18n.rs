@@ -398,24 +398,6 @@ strings! {
     /// `take_up_title` in the translation files.
     #[cfg(feature = "take-up")]
     take_up_title: String,
-    /// `take_up_description` in the translation files.
-    #[cfg(feature = "take-up")]
-    take_up_description: String,
-    /// `take_up_point` in the translation files.
-    #[cfg(feature = "take-up")]
-    take_up_point: String,
-    /// `take_up_summary` in the translation files.
-    #[cfg(feature = "take-up")]
-    take_up_summary: String,
-    /// `take_up_summary_change` in the translation files.
-    #[cfg(feature = "take-up")]
-    take_up_summary_change: String,
-    /// `take_up_no_data` in the translation files.
-    #[cfg(feature = "take-up")]
-    take_up_no_data: String,
-    /// `take_up_target` in the translation files.
-    #[cfg(feature = "take-up")]
-    take_up_target: String,
     /// `take_up_loading` in the translation files.
     #[cfg(feature = "take-up")]
     take_up_loading: String,
@@ -440,27 +422,9 @@ strings! {
     /// `take_up_mix_caption` in the translation files.
     #[cfg(feature = "take-up")]
     take_up_mix_caption: String,
-    /// `take_up_table_caption` in the translation files.
-    #[cfg(feature = "take-up")]
-    take_up_table_caption: String,
-    /// `take_up_covered` in the translation files.
-    #[cfg(feature = "take-up")]
-    take_up_covered: String,
-    /// `take_up_updated` in the translation files.
-    #[cfg(feature = "take-up")]
-    take_up_updated: String,
     /// `take_up_csv` in the translation files.
     #[cfg(feature = "take-up")]
     take_up_csv: String,
-    /// `column_period` in the translation files.
-    #[cfg(feature = "take-up")]
-    column_period: String,
-    /// `column_take_up` in the translation files.
-    #[cfg(feature = "take-up")]
-    column_take_up: String,
-    /// `column_assisted` in the translation files.
-    #[cfg(feature = "take-up")]
-    column_assisted: String,
     /// `column_completed` in the translation files.
     #[cfg(feature = "take-up")]
     column_completed: String,
@@ -470,30 +434,6 @@ strings! {
     /// `column_share` in the translation files.
     #[cfg(feature = "take-up")]
     column_share: String,
-    /// `legend_take_up` in the translation files.
-    #[cfg(feature = "take-up")]
-    legend_take_up: String,
-    /// `legend_assisted` in the translation files.
-    #[cfg(feature = "take-up")]
-    legend_assisted: String,
-    /// `legend_target` in the translation files.
-    #[cfg(feature = "take-up")]
-    legend_target: String,
-    /// `points_up` in the translation files.
-    #[cfg(feature = "take-up")]
-    points_up: Plural,
-    /// `points_down` in the translation files.
-    #[cfg(feature = "take-up")]
-    points_down: Plural,
-    /// `points_same` in the translation files.
-    #[cfg(feature = "take-up")]
-    points_same: String,
-    /// `period_to` in the translation files.
-    #[cfg(feature = "take-up")]
-    period_to: String,
-    /// `months` in the translation files.
-    #[cfg(feature = "take-up")]
-    months: Vec<String>,
     /// `channel_names` in the translation files.
     #[cfg(feature = "take-up")]
     channel_names: Vec<String>,

@@ -2,37 +2,46 @@
 //! target, assisted digital as a band, a text summary, keyboard and pointer
 //! tooltips, the same data as a table, the channel mix and a CSV link.
 //!
-//! The SVG comes from `servicekit_core::trend`, the same markup as the public
-//! performance page; this widget only adds interaction.
+//! The Worker renders the chart (`GET /v1/services/{slug}/take-up.html`: core's
+//! `trend` SVG, the summary, the table, in the reader's language) and
+//! `embed.js` shows it at once; this widget keeps that rendering and adds the
+//! interaction: it reads each point's position and words from the SVG, and
+//! the channel mix from the plot's `data-mix`.
 
 use crate::api;
 use crate::i18n::{fill, use_strings, Strings};
 use crate::FirstPaint;
 use leptos::prelude::*;
-use servicekit_core::kpi::{percent, whole_number, KpiReport, Movement, PeriodKpis};
-use servicekit_core::measurement::{Channel, Period};
-use servicekit_core::trend::{self, SummaryText, TrendChart, TrendText};
+use servicekit_core::kpi::{percent, whole_number};
+use servicekit_core::trend;
 use wasm_bindgen::JsCast;
 
 /// Chart size in SVG units; it scales to the widget's width.
 const WIDTH: f32 = trend::WIDGET_SIZE.0;
 const HEIGHT: f32 = trend::WIDGET_SIZE.1;
 
-/// Loads and shows the take-up chart of the service `slug`.
+/// Shows the take-up chart of the service `slug`.
 #[component]
 pub fn TakeUpChart(
     /// Origin of the servicekit API.
     api: String,
     /// The service's slug.
     slug: String,
-    /// The Worker's rendering of this chart on screen until this one has its data.
+    /// The Worker's rendering of this chart, if `embed.js` has shown it.
     first_paint: FirstPaint,
 ) -> impl IntoView {
     let t = use_strings();
     let csv = format!("{api}/v1/services/{slug}/measurements?format=csv");
+    let shown = first_paint.markup();
+    let lang = t.lang;
     let data = crate::api::fetched(move || {
-        let (api, slug) = (api.clone(), slug.clone());
-        async move { api::kpis(&api, &slug).await }
+        let (api, slug, shown) = (api.clone(), slug.clone(), shown.clone());
+        async move {
+            match shown {
+                Some(markup) => Ok(markup),
+                None => api::take_up_view(&api, &slug, lang).await,
+            }
+        }
     });
     // Drawn (or failed): take the first paint's place. Effects run before the next frame is painted.
     Effect::new(move |_| {
@@ -50,75 +59,95 @@ pub fn TakeUpChart(
                         <p class="sk-body">{failure.message(t.take_up_unreachable.as_str())}</p>
                     </div>
                 }.into_any(),
-                Some(Ok(report)) => view! { <Chart report csv=csv.clone() /> }.into_any(),
+                Some(Ok(markup)) => match Rendered::read(&markup) {
+                    Some(rendered) => view! { <Chart rendered csv=csv.clone() /> }.into_any(),
+                    None => view! {
+                        <div class="sk-error-summary" role="alert" data-testid="sk-error">
+                            <p class="sk-body">{t.take_up_unreachable.as_str()}</p>
+                        </div>
+                    }.into_any(),
+                },
             }}
         </section>
     }
 }
 
-/// The period in the reader's language.
-fn period_label(t: &Strings, period: Period) -> String {
-    period.label_in(&t.months, &t.period_to)
+/// One point of the chart, as the Worker drew it.
+#[derive(Clone)]
+struct Point {
+    /// Position in SVG units.
+    x: f32,
+    y: f32,
+    /// Its period and figures in words (the point's SVG title).
+    words: String,
 }
 
-/// A change in percentage points in the reader's language.
-fn points(t: &Strings, change: f64) -> String {
-    match Movement::points(change) {
-        Movement::Same => t.points_same.clone(),
-        Movement::Up(p) => t.points_up.count(t.lang, p),
-        Movement::Down(p) => t.points_down.count(t.lang, p),
+/// A period's completed transactions by channel (index into `Channel::ALL`), with the period in words.
+type PeriodMix = (String, Vec<(usize, u64)>);
+
+/// What the widget takes from the Worker's rendering of the chart.
+struct Rendered {
+    summary: String,
+    /// Period covered and when the data was last updated.
+    hint: String,
+    svg: String,
+    legend: String,
+    table: String,
+    points: Vec<Point>,
+    /// Per point, in the same order.
+    mix: Vec<PeriodMix>,
+}
+
+impl Rendered {
+    /// Reads the Worker's markup (parsed inert, in a `<template>`); `None` if it is not the chart's.
+    fn read(markup: &str) -> Option<Rendered> {
+        let document = web_sys::window()?.document()?;
+        let template: web_sys::HtmlTemplateElement =
+            document.create_element("template").ok()?.dyn_into().ok()?;
+        template.set_inner_html(markup);
+        let root = template.content();
+        let find = |selector: &str| root.query_selector(selector).ok().flatten();
+        let plot = find(".sk-take-up__plot")?;
+        let found = root.query_selector_all(".sk-trend__point").ok()?;
+        let points = (0..found.length())
+            .filter_map(|i| found.item(i)?.dyn_into::<web_sys::Element>().ok())
+            .map(|circle| {
+                // The browser reads the number (no float parser in the wasm).
+                let at = |name: &str| {
+                    circle.get_attribute(name).map_or(0.0, |v| js_sys::Number::parse_float(&v) as f32)
+                };
+                Point { x: at("cx"), y: at("cy"), words: circle.text_content().unwrap_or_default() }
+            })
+            .collect();
+        let mix = plot
+            .get_attribute("data-mix")
+            .and_then(|text| js_sys::JSON::parse(&text).ok())
+            .and_then(crate::json::read::<Vec<PeriodMix>>)
+            .unwrap_or_default();
+        let text = |selector: &str| find(selector).and_then(|e| e.text_content()).unwrap_or_default();
+        let inner = |selector: &str| find(selector).map(|e| e.inner_html()).unwrap_or_default();
+        Some(Rendered {
+            summary: text(".sk-take-up__summary"),
+            hint: text(".sk-hint"),
+            svg: inner(".sk-take-up__svg"),
+            legend: inner(".sk-legend"),
+            table: inner("[data-testid=sk-take-up-table]"),
+            points,
+            mix,
+        })
     }
 }
 
-fn channel_name(t: &Strings, channel: Channel) -> String {
-    let index = Channel::ALL.iter().position(|c| *c == channel).unwrap_or(0);
-    t.channel_names.get(index).cloned().unwrap_or_else(|| channel.as_str().to_owned())
-}
-
-fn text(t: &Strings, report: &KpiReport) -> TrendText {
-    TrendText {
-        id: "sk-take-up-chart".to_owned(),
-        title: t.take_up_title.clone(),
-        description: t.take_up_description.clone(),
-        target: report
-            .take_up_target
-            .map(|v| fill(&t.take_up_target, &[("value", &percent(v))]))
-            .unwrap_or_default(),
-        point: t.take_up_point.clone(),
-        months: t.months.clone(),
-        to: t.period_to.clone(),
-    }
+fn channel_name(t: &Strings, index: usize) -> String {
+    t.channel_names.get(index).cloned().unwrap_or_default()
 }
 
 /// The chart, its summary, tooltips, table and channel mix.
 #[component]
-fn Chart(report: KpiReport, csv: String) -> impl IntoView {
+fn Chart(rendered: Rendered, csv: String) -> impl IntoView {
     let t = use_strings();
-    let layout: TrendChart = trend::layout(&report.periods, report.take_up_target, WIDTH, HEIGHT);
-    let text = text(t, &report);
-    let change = |c: f64| points(t, c);
-    let words = SummaryText {
-        no_data: &t.take_up_no_data,
-        plain: &t.take_up_summary,
-        with_change: &t.take_up_summary_change,
-        change: &change,
-    };
-    let summary = trend::summary(&report.periods, &text, &words);
-    let markup = trend::svg(&layout, &text);
-    let with_take_up: Vec<PeriodKpis> = trend::with_take_up(&report.periods).into_iter().cloned().collect();
-    let covered = match trend::covered(&report.periods) {
-        Some((first, last)) => {
-            fill(&t.take_up_covered, &[("first", &period_label(t, first)), ("last", &period_label(t, last))])
-        }
-        None => String::new(),
-    };
-    let updated = report
-        .last_updated
-        .as_deref()
-        .map(|d| fill(&t.take_up_updated, &[("date", &d.get(..10).unwrap_or(d))]))
-        .unwrap_or_default();
-
-    let points_count = layout.points.len();
+    let Rendered { summary, hint, svg, legend, table, points, mix } = rendered;
+    let points_count = points.len();
     // The period being read (kept for the channel mix) and whether its tooltip shows.
     let (active, set_active) = signal(None::<usize>);
     let (tip, set_tip) = signal(false);
@@ -170,7 +199,7 @@ fn Chart(report: KpiReport, csv: String) -> impl IntoView {
         set_active.set(next);
         set_tip.set(true);
     };
-    let xs: Vec<f32> = layout.points.iter().map(|p| p.x).collect();
+    let xs: Vec<f32> = points.iter().map(|p| p.x).collect();
     let on_pointer = move |ev: leptos::ev::PointerEvent| {
         let Some(target) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
             return;
@@ -186,10 +215,11 @@ fn Chart(report: KpiReport, csv: String) -> impl IntoView {
         set_tip.set(true);
     };
 
-    let tooltip_points = layout.points.clone();
-    let tooltip_text = text.clone();
+    let read = StoredValue::new_local(points);
+    let reading =
+        move || active.get().filter(|_| tip.get()).and_then(|i| read.with_value(|p| p.get(i).cloned()));
     let tooltip = move || {
-        active.get().filter(|_| tip.get()).and_then(|i| tooltip_points.get(i)).map(|p| {
+        reading().map(|p| {
             let share = p.x / WIDTH;
             let left = format!("{:.1}%", share * 100.0);
             let top = format!("{:.1}%", p.y / HEIGHT * 100.0);
@@ -199,55 +229,24 @@ fn Chart(report: KpiReport, csv: String) -> impl IntoView {
                 s if s > 0.7 => "sk-tooltip sk-tooltip--end",
                 _ => "sk-tooltip",
             };
-            view! {
-                <div class=class style:left=left style:top=top data-testid="sk-tooltip">
-                    {trend::point_text(&tooltip_text, p)}
-                </div>
-            }
+            view! { <div class=class style:left=left style:top=top data-testid="sk-tooltip">{p.words}</div> }
         })
     };
-    let announce_points = layout.points.clone();
-    let announce_text = text.clone();
-    let announcement = move || {
-        active
-            .get()
-            .filter(|_| tip.get())
-            .and_then(|i| announce_points.get(i))
-            .map(|p| trend::point_text(&announce_text, p))
-            .unwrap_or_default()
-    };
+    let announcement = move || reading().map(|p| p.words).unwrap_or_default();
 
-    // The table's rows are built when it is first shown: a chart of ten years need not wait for 120 hidden rows.
-    let table_periods = with_take_up.clone();
-    let table_rows = move || {
-        table_periods
-            .iter()
-            .rev()
-            .map(|p| {
-                view! {
-                    <tr>
-                        <th scope="row" class="sk-table__header">{period_label(t, p.period)}</th>
-                        <td class="sk-table__cell sk-table__numeric">{p.figures.digital_take_up.map(percent).unwrap_or_default()}</td>
-                        <td class="sk-table__cell sk-table__numeric">{p.figures.assisted_digital_share.map(percent).unwrap_or_default()}</td>
-                        <td class="sk-table__cell sk-table__numeric">{whole_number(p.figures.completed)}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
-    let mix_periods = with_take_up.clone();
-    let mix = move || {
-        let period = active.get().and_then(|i| mix_periods.get(i)).or(mix_periods.last())?.clone();
-        let total: u64 = period.channel_mix.iter().map(|(_, n)| n).sum();
-        let rows = period
-            .channel_mix
-            .iter()
+    let mix = StoredValue::new_local(mix);
+    let mix_table = move || {
+        let (period, channels) =
+            mix.with_value(|all| active.get().and_then(|i| all.get(i)).or(all.last()).cloned())?;
+        let total: u64 = channels.iter().map(|(_, n)| n).sum();
+        let rows = channels
+            .into_iter()
             .map(|(channel, n)| {
-                let share = if total > 0 { percent(*n as f64 / total as f64) } else { String::new() };
+                let share = if total > 0 { percent(n as f64 / total as f64) } else { String::new() };
                 view! {
                     <tr>
-                        <th scope="row" class="sk-table__header">{channel_name(t, *channel)}</th>
-                        <td class="sk-table__cell sk-table__numeric">{whole_number(*n)}</td>
+                        <th scope="row" class="sk-table__header">{channel_name(t, channel)}</th>
+                        <td class="sk-table__cell sk-table__numeric">{whole_number(n)}</td>
                         <td class="sk-table__cell sk-table__numeric">{share}</td>
                     </tr>
                 }
@@ -255,7 +254,7 @@ fn Chart(report: KpiReport, csv: String) -> impl IntoView {
             .collect_view();
         Some(view! {
             <div class="sk-table-wrap"><table class="sk-table" data-testid="sk-channel-mix">
-                <caption class="sk-table__caption">{fill(&t.take_up_mix_caption, &[("period", &period_label(t, period.period))])}</caption>
+                <caption class="sk-table__caption">{fill(&t.take_up_mix_caption, &[("period", &period)])}</caption>
                 <thead><tr>
                     <th scope="col" class="sk-table__header">{t.column_channel.as_str()}</th>
                     <th scope="col" class="sk-table__header sk-table__numeric">{t.column_completed.as_str()}</th>
@@ -265,11 +264,10 @@ fn Chart(report: KpiReport, csv: String) -> impl IntoView {
             </table></div>
         })
     };
-    let has_target = report.take_up_target.is_some();
 
     view! {
         <p class="sk-body sk-take-up__summary" data-testid="sk-summary">{summary}</p>
-        <p class="sk-hint">{covered} " " {updated}</p>
+        <p class="sk-hint">{hint}</p>
         <div
             class="sk-take-up__plot"
             node_ref=plot
@@ -282,15 +280,11 @@ fn Chart(report: KpiReport, csv: String) -> impl IntoView {
             on:pointerleave=move |_| set_tip.set(false)
             on:blur=move |_| set_tip.set(false)
         >
-            <div class="sk-take-up__svg" inner_html=markup></div>
+            <div class="sk-take-up__svg" inner_html=svg></div>
             {tooltip}
         </div>
         <p class="sk-visually-hidden" aria-live="polite">{announcement}</p>
-        <ul class="sk-legend" aria-hidden="true">
-            <li><span class="sk-legend__line"></span>{t.legend_take_up.as_str()}</li>
-            <li><span class="sk-legend__band"></span>{t.legend_assisted.as_str()}</li>
-            {has_target.then(|| view! { <li><span class="sk-legend__target"></span>{t.legend_target.as_str()}</li> })}
-        </ul>
+        <ul class="sk-legend" aria-hidden="true" inner_html=legend></ul>
         <p class="sk-body">
             <button
                 type="button"
@@ -312,20 +306,7 @@ fn Chart(report: KpiReport, csv: String) -> impl IntoView {
             " "
             <a class="sk-link" href=csv download="">{t.take_up_csv.as_str()}</a>
         </p>
-        <Show when=move || show_mix.get()>{mix.clone()}</Show>
-        <div hidden=move || !show_table.get() data-testid="sk-take-up-table">
-            <Show when=move || show_table.get()>
-                <div class="sk-table-wrap"><table class="sk-table">
-                    <caption class="sk-table__caption">{t.take_up_table_caption.as_str()}</caption>
-                    <thead><tr>
-                        <th scope="col" class="sk-table__header">{t.column_period.as_str()}</th>
-                        <th scope="col" class="sk-table__header sk-table__numeric">{t.column_take_up.as_str()}</th>
-                        <th scope="col" class="sk-table__header sk-table__numeric">{t.column_assisted.as_str()}</th>
-                        <th scope="col" class="sk-table__header sk-table__numeric">{t.column_completed.as_str()}</th>
-                    </tr></thead>
-                    <tbody>{table_rows.clone()}</tbody>
-                </table></div>
-            </Show>
-        </div>
+        <Show when=move || show_mix.get()>{mix_table}</Show>
+        <div hidden=move || !show_table.get() data-testid="sk-take-up-table" inner_html=table></div>
     }
 }

@@ -21,7 +21,8 @@ use serde::Deserialize;
 use servicekit_core::coe::CoeSummary;
 use servicekit_core::contract::{ContractView, Dependency, Direction, NeedStatus, ServiceMetric};
 use servicekit_core::html::escape;
-use servicekit_core::kpi::{percent, Movement};
+use servicekit_core::kpi::{percent, whole_number, Movement};
+use servicekit_core::measurement::Channel;
 use servicekit_core::plural::Plural;
 use servicekit_core::words::{fill, LevelWords};
 use servicekit_core::{assessment, contract, trend, RoleProfile, Scale, ServiceContext, SkillRequirement};
@@ -42,6 +43,11 @@ struct TakeUpWords {
     take_up_target: String,
     take_up_show_table: String,
     take_up_show_mix: String,
+    take_up_table_caption: String,
+    column_period: String,
+    column_take_up: String,
+    column_assisted: String,
+    column_completed: String,
     take_up_covered: String,
     take_up_updated: String,
     take_up_csv: String,
@@ -98,8 +104,14 @@ static TAKE_UP_WELSH: OnceLock<TakeUpWords> = OnceLock::new();
 impl TakeUpWords {
     /// The words for `lang`, read once.
     fn for_language(lang: &'static str) -> &'static TakeUpWords {
-        let english = [include_str!("../../widgets/i18n/en/take-up.json")];
-        let welsh = [include_str!("../../widgets/i18n/cy/take-up.json")];
+        let english = [
+            include_str!("../../widgets/i18n/en/take-up.json"),
+            include_str!("../../widgets/i18n/en/take-up-view.json"),
+        ];
+        let welsh = [
+            include_str!("../../widgets/i18n/cy/take-up.json"),
+            include_str!("../../widgets/i18n/cy/take-up-view.json"),
+        ];
         let cell = if lang == "cy" { &TAKE_UP_WELSH } else { &TAKE_UP_ENGLISH };
         cell.get_or_init(|| TakeUpWords { lang, ..load(&english, &welsh, lang) })
     }
@@ -129,10 +141,13 @@ pub async fn take_up(req: &Request, state: &AppState, slug: &str) -> Result<Resp
     )
 }
 
-/// The widget's chart section as it first renders once its data is in, without its interaction.
+/// The widget's chart section, which the widget keeps and makes interactive.
 ///
 /// The buttons that need the widget's code are shown disabled, so that nothing
-/// moves when they come to life.
+/// moves when they come to life. The plot carries what the widget needs for
+/// the channel mix (`data-mix`: each point's period and its completed
+/// transactions by channel, as JSON), and the table is here, hidden, for the
+/// widget to show.
 fn take_up_markup(w: &TakeUpWords, perf: &Performance, origin: &str, slug: &str) -> String {
     let report = &perf.report;
     let periods = &report.periods;
@@ -173,6 +188,32 @@ fn take_up_markup(w: &TakeUpWords, perf: &Performance, origin: &str, slug: &str)
         .as_deref()
         .map(|d| fill(&w.take_up_updated, &[("date", &d.get(..10).unwrap_or(d))]))
         .unwrap_or_default();
+    let with_take_up = trend::with_take_up(periods);
+    let label = |period: servicekit_core::measurement::Period| period.label_in(&w.months, &w.period_to);
+    let mix: Vec<(String, Vec<(usize, u64)>)> = with_take_up
+        .iter()
+        .map(|p| {
+            let channels = p.channel_mix.iter().map(|(channel, n)| {
+                (Channel::ALL.iter().position(|c| c == channel).unwrap_or(Channel::ALL.len() - 1), *n)
+            });
+            (label(p.period), channels.collect())
+        })
+        .collect();
+    let mix = serde_json::to_string(&mix).unwrap_or_else(|_| "[]".to_owned());
+    let rows: String = with_take_up
+        .iter()
+        .rev()
+        .map(|p| {
+            format!(
+                "<tr><th scope=\"row\" class=\"sk-table__header\">{}</th><td class=\"sk-table__cell sk-table__numeric\">{}</td>\
+<td class=\"sk-table__cell sk-table__numeric\">{}</td><td class=\"sk-table__cell sk-table__numeric\">{}</td></tr>",
+                escape(&label(p.period)),
+                p.figures.digital_take_up.map(percent).unwrap_or_default(),
+                p.figures.assisted_digital_share.map(percent).unwrap_or_default(),
+                whole_number(p.figures.completed),
+            )
+        })
+        .collect();
     let target = match report.take_up_target {
         Some(_) => format!("<li><span class=\"sk-legend__target\"></span>{}</li>", escape(&w.legend_target)),
         None => String::new(),
@@ -182,12 +223,16 @@ fn take_up_markup(w: &TakeUpWords, perf: &Performance, origin: &str, slug: &str)
 <h2 id=\"sk-take-up-title\" class=\"sk-heading-l\">{title}</h2>\
 <p class=\"sk-body sk-take-up__summary\" data-testid=\"sk-summary\">{summary}</p>\
 <p class=\"sk-hint\">{covered} {updated}</p>\
-<div class=\"sk-take-up__plot\"><div class=\"sk-take-up__svg\">{svg}</div></div>\
+<div class=\"sk-take-up__plot\" data-mix=\"{mix}\"><div class=\"sk-take-up__svg\">{svg}</div></div>\
 <ul class=\"sk-legend\" aria-hidden=\"true\"><li><span class=\"sk-legend__line\"></span>{legend_take_up}</li>\
 <li><span class=\"sk-legend__band\"></span>{legend_assisted}</li>{target}</ul>\
 <p class=\"sk-body\"><button type=\"button\" class=\"sk-button sk-button--secondary\" disabled>{show_table}</button> \
 <button type=\"button\" class=\"sk-button sk-button--secondary\" disabled>{show_mix}</button> \
-<a class=\"sk-link\" href=\"{origin}/v1/services/{slug}/measurements?format=csv\" download>{csv}</a></p></section>",
+<a class=\"sk-link\" href=\"{origin}/v1/services/{slug}/measurements?format=csv\" download>{csv}</a></p>\
+<div hidden data-testid=\"sk-take-up-table\"><div class=\"sk-table-wrap\"><table class=\"sk-table\">\
+<caption class=\"sk-table__caption\">{caption}</caption><thead><tr><th scope=\"col\" class=\"sk-table__header\">{period}</th>\
+<th scope=\"col\" class=\"sk-table__header sk-table__numeric\">{take_up}</th><th scope=\"col\" class=\"sk-table__header sk-table__numeric\">{assisted}</th>\
+<th scope=\"col\" class=\"sk-table__header sk-table__numeric\">{completed}</th></tr></thead><tbody>{rows}</tbody></table></div></div></section>",
         title = escape(&w.take_up_title),
         summary = escape(&summary),
         covered = escape(&covered),
@@ -200,6 +245,12 @@ fn take_up_markup(w: &TakeUpWords, perf: &Performance, origin: &str, slug: &str)
         origin = escape(origin),
         slug = escape(slug),
         csv = escape(&w.take_up_csv),
+        mix = escape(&mix),
+        caption = escape(&w.take_up_table_caption),
+        period = escape(&w.column_period),
+        take_up = escape(&w.column_take_up),
+        assisted = escape(&w.column_assisted),
+        completed = escape(&w.column_completed),
     )
 }
 
