@@ -201,6 +201,7 @@ test('the contract viewer\'s HTML shows need status from the latest figures, in 
   assert.equal(first.status, 200, first.text);
   assert.match(first.headers.get('content-type'), /^text\/html/);
   assert.equal(first.headers.get('access-control-allow-origin'), 'http://127.0.0.1:8787');
+  assert.equal(first.headers.get('cache-control'), 'no-cache', 'a new version shows at once, also in a browser that read the last');
   assert.match(first.text, /^<section class="sk-contract"/);
   assert.match(first.text, /<h2 id="sk-contract-title" class="sk-heading-l">Contract &lt;b&gt;HTML&lt;\/b&gt;<\/h2>/, 'contract text is escaped');
   assert.match(first.text, /&lt;img src=x onerror=&quot;alert\(1\)&quot;&gt; &amp; more/);

@@ -328,7 +328,7 @@ pub async fn contract(req: &Request, state: &AppState, slug: &str) -> Result<Res
     }
     let words = ContractWords::for_language(language(req)?);
     let store = Store::open(&state.env)?;
-    html(
+    let mut response = html(
         measurements::rendered(&store, Rendering::Contract(slug, words.lang), slug, |performance| {
             let view = performance
                 .snapshot
@@ -337,7 +337,10 @@ pub async fn contract(req: &Request, state: &AppState, slug: &str) -> Result<Res
             Ok(contract_markup(words, &view, &performance.snapshot.coes, &state.origin, slug))
         })
         .await?,
-    )
+    )?;
+    // A manager who has just saved a new version sees it at once (one KV read a view).
+    response.headers_mut().set("Cache-Control", "no-cache")?;
+    Ok(response)
 }
 
 /// The contract viewer's section: the contract, each user need's status and
