@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startWorker, freshStateDir, root } from '../support/worker.mjs';
-import { launch } from './fixtures/browser.mjs';
+import { launch, holdWasm, inLanguage, failFirst } from './fixtures/browser.mjs';
 import { wcagViolations } from './fixtures/axe.mjs';
 
 const PORT = 8785;
@@ -102,9 +102,7 @@ test('the contract shows before the widget\'s code runs, is read once, and print
   const page = await browser.newPage();
   const requests = [];
   page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  const release = await holdWasm(page);
   await page.goto(`${worker.url}/demo/contract.html`);
   const widget = page.locator('servicekit-contract');
   const paint = widget.locator('[data-sk-first-paint]');
@@ -130,19 +128,12 @@ test('the contract shows before the widget\'s code runs, is read once, and print
 
 test('without its first paint the widget asks for the contract itself, in the page\'s language', async () => {
   const page = await browser.newPage();
-  let refused = 0;
-  await page.route('**/contract.html?*', (route) => {
-    refused += 1;
-    return refused === 1 ? route.abort('connectionrefused') : route.continue();
-  });
-  await page.route('**/demo/contract.html', async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, body: (await response.text()).replace('<html lang="en">', '<html lang="cy">') });
-  });
+  const asked = await failFirst(page, '**/contract.html?*');
+  await inLanguage(page, '/demo/contract.html', 'cy');
   await page.goto(`${worker.url}/demo/contract.html`);
   const widget = page.locator('servicekit-contract');
   await widget.getByRole('button', { name: "Argraffu'r contract hwn", disabled: false }).waitFor();
   await widget.getByText('Anghenion defnyddwyr').waitFor();
-  assert.equal(refused, 2, 'the first paint was refused, and the widget asked again');
+  assert.equal(asked(), 2, 'the first paint was refused, and the widget asked again');
   await page.close();
 });

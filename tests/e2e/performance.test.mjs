@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { startWorker, freshStateDir } from '../support/worker.mjs';
 import { createService, fishingContract, uploadCsv, FISHING } from '../support/services.mjs';
 import { demoCsv, monthAfter } from '../support/measurements.mjs';
-import { launch, artifacts } from './fixtures/browser.mjs';
+import { launch, artifacts, holdWasm, inLanguage, failFirst } from './fixtures/browser.mjs';
 import { wcagViolations } from './fixtures/axe.mjs';
 
 const PORT = 8783;
@@ -94,13 +94,8 @@ test('the take-up chart shows the Worker\'s first paint before its code runs, an
     const page = await browser.newPage();
     const requests = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
-    await page.route('**/demo/performance.html', async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, body: (await response.text()).replace('<html lang="en">', `<html lang="${lang}">`) });
-    });
+    const release = await holdWasm(page);
+    await inLanguage(page, '/demo/performance.html', lang);
     await page.goto(`${worker.url}/demo/performance.html`);
     const chart = page.locator('servicekit-take-up');
     const paint = chart.locator('[data-sk-first-paint]');
@@ -143,16 +138,12 @@ test('the take-up chart shows the Worker\'s first paint before its code runs, an
 test('the take-up widget works when its first paint failed, and a first paint without its code says the widget could not load', async () => {
   const page = await browser.newPage();
   // The first paint's request fails; the widget asks for the chart again itself.
-  let asked = 0;
-  await page.route('**/take-up.html*', (route) => {
-    asked += 1;
-    return asked === 1 ? route.abort('connectionrefused') : route.continue();
-  });
+  const asked = await failFirst(page, '**/take-up.html*');
   await page.goto(`${worker.url}/demo/performance.html`);
   const chart = page.locator('servicekit-take-up');
   await chart.getByTestId('sk-plot').waitFor();
   assert.equal(await chart.locator('.sk-trend__point').count(), 36);
-  assert.equal(asked, 2);
+  assert.equal(asked(), 2);
   await chart.getByTestId('sk-plot').focus();
   await page.keyboard.press('End');
   assert.match(await chart.getByTestId('sk-tooltip').textContent(), /^December 2025: digital take-up/);

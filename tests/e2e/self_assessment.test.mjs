@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { SKILLS } from '../support/examples.mjs';
-import { artifacts } from './fixtures/browser.mjs';
+import { artifacts, holdWasm, inLanguage } from './fixtures/browser.mjs';
 import { wcagViolations } from './fixtures/axe.mjs';
 import { workerAndBrowser } from './fixtures/session.mjs';
 import { SelfAssessmentPage } from './fixtures/self_assessment_page.mjs';
@@ -110,13 +110,8 @@ test('self-assessment by keyboard: errors, live gaps, reload, outage, save, read
 /** Opens `path` with the widgets' wasm held back until `release()`; `lang` sets the page's language. */
 async function heldBack(path, lang = 'en') {
   const page = await session.browser.newPage();
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
-  await page.route(`**${path}`, async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, body: (await response.text()).replace('<html lang="en">', `<html lang="${lang}">`) });
-  });
+  const release = await holdWasm(page);
+  await inLanguage(page, path, lang);
   await page.goto(`${session.worker.url}${path}`);
   const widget = page.locator('servicekit-self-assessment');
   const paint = widget.locator('[data-sk-first-paint]');
