@@ -156,7 +156,7 @@ test('the take-up widget\'s first paint is the chart as HTML, in the reader\'s l
   assert.match(first.text, /<div hidden data-testid="sk-take-up-table">/);
   assert.match(first.text, /<th scope="row" class="sk-table__header">May 2025<\/th><td class="sk-table__cell sk-table__numeric">70%<\/td>/);
   const mix = JSON.parse(first.text.match(/data-mix="([^"]*)"/)[1].replaceAll('&quot;', '"'));
-  assert.deepEqual(mix, [['May 2025', [[0, 70], [2, 30]]]], 'each point\'s period and completed transactions by channel (index into Channel::ALL)');
+  assert.deepEqual(mix, [['May 2025', [['Digital', 70], ['Phone', 30]]]], 'each point\'s period and completed transactions by channel, in words');
   assert.match((await paint('cy')).text, /Roedd y defnydd digidol yn 70% yn Mai 2025\./);
 
   // A new month: the kept rendering is dropped with the snapshot, and the next reader sees it.

@@ -215,14 +215,9 @@ pub async fn coes(api: &str, slug: &str) -> Result<Vec<CoeSummary>, ApiFailure> 
     answer(Call::new("GET", format!("{api}/v1/services/{slug}/coe")).json().await?)
 }
 
-/// A service's contract as the contract viewer shows it, in `lang` (HTML rendered by the Worker).
-pub async fn contract_view(api: &str, slug: &str, lang: &str) -> Result<String, ApiFailure> {
-    Call::new("GET", format!("{api}/v1/services/{slug}/contract.html?lang={lang}")).text().await
-}
-
-/// A service's take-up chart as the widget shows it, in `lang` (HTML rendered by the Worker).
-pub async fn take_up_view(api: &str, slug: &str, lang: &str) -> Result<String, ApiFailure> {
-    Call::new("GET", format!("{api}/v1/services/{slug}/take-up.html?lang={lang}")).text().await
+/// HTML the Worker renders for a widget to keep (`path` under `/v1/`, with its `?lang=`).
+pub async fn rendering(api: &str, path: &str) -> Result<String, ApiFailure> {
+    Call::new("GET", format!("{api}/v1/{path}")).text().await
 }
 
 /// Sends a rating and comment for a service.

@@ -8,7 +8,7 @@
 //! paint it asks for the same HTML itself.
 
 use crate::i18n::use_strings;
-use crate::{api, FirstPaint};
+use crate::FirstPaint;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -23,27 +23,14 @@ pub fn ContractViewer(
     first_paint: FirstPaint,
 ) -> impl IntoView {
     let t = use_strings();
-    let shown = first_paint.markup();
-    let lang = t.lang;
-    let data = crate::api::fetched(move || {
-        let (api, slug, shown) = (api.clone(), slug.clone(), shown.clone());
-        async move {
-            match shown {
-                Some(markup) => Ok(markup),
-                None => api::contract_view(&api, &slug, lang).await,
-            }
-        }
-    });
+    let data =
+        crate::kept_rendering(first_paint, api, format!("services/{slug}/contract.html?lang={}", t.lang));
     let content = NodeRef::<leptos::html::Div>::new();
-    // Drawn (or failed): take the first paint's place, with the print button working.
+    // Once drawn, the print button works.
     Effect::new(move |_| {
-        if data.read().is_none() {
-            return;
-        }
         if let Some(print) = content.get().and_then(|c| c.query_selector("[data-sk-print]").ok().flatten()) {
             let _ = print.remove_attribute("disabled");
         }
-        first_paint.hand_over();
     });
     let on_click = |ev: leptos::ev::MouseEvent| {
         let pressed = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());

@@ -434,9 +434,6 @@ strings! {
     /// `column_share` in the translation files.
     #[cfg(feature = "take-up")]
     column_share: String,
-    /// `channel_names` in the translation files.
-    #[cfg(feature = "take-up")]
-    channel_names: Vec<String>,
     /// `feedback_legend` in the translation files.
     #[cfg(feature = "feedback")]
     feedback_legend: String,

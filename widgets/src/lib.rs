@@ -238,6 +238,35 @@ impl FirstPaint {
     }
 }
 
+/// For a widget that keeps the HTML the Worker rendered for it (read-only
+/// content): the first paint's, else the same HTML asked for at `path` (under
+/// `/v1/`, with its `?lang=`); the first paint gives the widget its place once
+/// the answer is in. `None` until then.
+#[cfg(any(feature = "contract", feature = "take-up"))]
+fn kept_rendering(
+    first_paint: FirstPaint,
+    api: String,
+    path: String,
+) -> ReadSignal<Option<Result<String, api::ApiFailure>>, LocalStorage> {
+    let shown = first_paint.markup();
+    let answer = api::fetched(move || {
+        let (api, path, shown) = (api.clone(), path.clone(), shown.clone());
+        async move {
+            match shown {
+                Some(markup) => Ok(markup),
+                None => api::rendering(&api, &path).await,
+            }
+        }
+    });
+    // Effects run before the next frame is painted: the widget takes the first paint's place unseen.
+    Effect::new(move |_| {
+        if answer.read().is_some() {
+            first_paint.hand_over();
+        }
+    });
+    answer
+}
+
 /// Gives `host` an open shadow root holding the stylesheet and an empty container.
 ///
 /// The container stays hidden until the stylesheet has loaded (or failed to), so

@@ -8,8 +8,8 @@
 //! interaction: it reads each point's position and words from the SVG, and
 //! the channel mix from the plot's `data-mix`.
 
-use crate::api;
-use crate::i18n::{fill, use_strings, Strings};
+use crate::api::ApiFailure;
+use crate::i18n::{fill, use_strings};
 use crate::FirstPaint;
 use leptos::prelude::*;
 use servicekit_core::kpi::{percent, whole_number};
@@ -32,41 +32,24 @@ pub fn TakeUpChart(
 ) -> impl IntoView {
     let t = use_strings();
     let csv = format!("{api}/v1/services/{slug}/measurements?format=csv");
-    let shown = first_paint.markup();
-    let lang = t.lang;
-    let data = crate::api::fetched(move || {
-        let (api, slug, shown) = (api.clone(), slug.clone(), shown.clone());
-        async move {
-            match shown {
-                Some(markup) => Ok(markup),
-                None => api::take_up_view(&api, &slug, lang).await,
-            }
-        }
-    });
-    // Drawn (or failed): take the first paint's place. Effects run before the next frame is painted.
-    Effect::new(move |_| {
-        if data.read().is_some() {
-            first_paint.hand_over();
-        }
-    });
+    let data =
+        crate::kept_rendering(first_paint, api, format!("services/{slug}/take-up.html?lang={}", t.lang));
+    // The Worker's markup, read; a page that is not the chart's counts as the API not answering.
+    let chart = move || {
+        data.get()
+            .map(|answer| answer.and_then(|markup| Rendered::read(&markup).ok_or(ApiFailure::Unreachable)))
+    };
     view! {
         <section class="sk-take-up" aria-labelledby="sk-take-up-title">
             <h2 id="sk-take-up-title" class="sk-heading-l">{t.take_up_title.as_str()}</h2>
-            {move || match data.get() {
+            {move || match chart() {
                 None => view! { <p class="sk-body" role="status">{t.take_up_loading.as_str()}</p> }.into_any(),
                 Some(Err(failure)) => view! {
                     <div class="sk-error-summary" role="alert" data-testid="sk-error">
                         <p class="sk-body">{failure.message(t.take_up_unreachable.as_str())}</p>
                     </div>
                 }.into_any(),
-                Some(Ok(markup)) => match Rendered::read(&markup) {
-                    Some(rendered) => view! { <Chart rendered csv=csv.clone() /> }.into_any(),
-                    None => view! {
-                        <div class="sk-error-summary" role="alert" data-testid="sk-error">
-                            <p class="sk-body">{t.take_up_unreachable.as_str()}</p>
-                        </div>
-                    }.into_any(),
-                },
+                Some(Ok(rendered)) => view! { <Chart rendered csv=csv.clone() /> }.into_any(),
             }}
         </section>
     }
@@ -82,8 +65,8 @@ struct Point {
     words: String,
 }
 
-/// A period's completed transactions by channel (index into `Channel::ALL`), with the period in words.
-type PeriodMix = (String, Vec<(usize, u64)>);
+/// A period in words, with its completed transactions by channel (the channel in words).
+type PeriodMix = (String, Vec<(String, u64)>);
 
 /// What the widget takes from the Worker's rendering of the chart.
 struct Rendered {
@@ -136,10 +119,6 @@ impl Rendered {
             mix,
         })
     }
-}
-
-fn channel_name(t: &Strings, index: usize) -> String {
-    t.channel_names.get(index).cloned().unwrap_or_default()
 }
 
 /// The chart, its summary, tooltips, table and channel mix.
@@ -245,7 +224,7 @@ fn Chart(rendered: Rendered, csv: String) -> impl IntoView {
                 let share = if total > 0 { percent(n as f64 / total as f64) } else { String::new() };
                 view! {
                     <tr>
-                        <th scope="row" class="sk-table__header">{channel_name(t, channel)}</th>
+                        <th scope="row" class="sk-table__header">{channel}</th>
                         <td class="sk-table__cell sk-table__numeric">{whole_number(n)}</td>
                         <td class="sk-table__cell sk-table__numeric">{share}</td>
                     </tr>

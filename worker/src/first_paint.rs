@@ -18,11 +18,11 @@ use crate::store::{Rendering, Store};
 use crate::AppState;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
-use servicekit_core::coe::CoeSummary;
 use servicekit_core::contract::{ContractView, Dependency, Direction, NeedStatus, ServiceMetric};
 use servicekit_core::html::escape;
 use servicekit_core::kpi::{percent, whole_number, Movement};
-use servicekit_core::measurement::Channel;
+use servicekit_core::measurement::{Channel, Period};
+use servicekit_core::performance::PerformanceSnapshot;
 use servicekit_core::plural::Plural;
 use servicekit_core::words::{fill, LevelWords};
 use servicekit_core::{assessment, contract, trend, RoleProfile, Scale, ServiceContext, SkillRequirement};
@@ -59,6 +59,7 @@ struct TakeUpWords {
     points_same: String,
     period_to: String,
     months: Vec<String>,
+    channel_names: Vec<String>,
 }
 
 /// A widget's words in `lang` (`cy` Welsh, anything else English) from its
@@ -173,14 +174,9 @@ fn take_up_markup(w: &TakeUpWords, perf: &Performance, origin: &str, slug: &str)
         change: &change,
     };
     let summary = trend::summary(periods, &text, &words);
+    let label = |period: Period| period.label_in(&w.months, &w.period_to);
     let covered = match trend::covered(periods) {
-        Some((first, last)) => fill(
-            &w.take_up_covered,
-            &[
-                ("first", &first.label_in(&w.months, &w.period_to)),
-                ("last", &last.label_in(&w.months, &w.period_to)),
-            ],
-        ),
+        Some((first, last)) => fill(&w.take_up_covered, &[("first", &label(first)), ("last", &label(last))]),
         None => String::new(),
     };
     let updated = report
@@ -189,15 +185,13 @@ fn take_up_markup(w: &TakeUpWords, perf: &Performance, origin: &str, slug: &str)
         .map(|d| fill(&w.take_up_updated, &[("date", &d.get(..10).unwrap_or(d))]))
         .unwrap_or_default();
     let with_take_up = trend::with_take_up(periods);
-    let label = |period: servicekit_core::measurement::Period| period.label_in(&w.months, &w.period_to);
-    let mix: Vec<(String, Vec<(usize, u64)>)> = with_take_up
+    let channel = |channel: Channel| {
+        let index = Channel::ALL.iter().position(|c| *c == channel).unwrap_or(0);
+        w.channel_names.get(index).cloned().unwrap_or_else(|| channel.as_str().to_owned())
+    };
+    let mix: Vec<(String, Vec<(String, u64)>)> = with_take_up
         .iter()
-        .map(|p| {
-            let channels = p.channel_mix.iter().map(|(channel, n)| {
-                (Channel::ALL.iter().position(|c| c == channel).unwrap_or(Channel::ALL.len() - 1), *n)
-            });
-            (label(p.period), channels.collect())
-        })
+        .map(|p| (label(p.period), p.channel_mix.iter().map(|(c, n)| (channel(*c), *n)).collect()))
         .collect();
     let mix = serde_json::to_string(&mix).unwrap_or_else(|_| "[]".to_owned());
     let rows: String = with_take_up
@@ -334,7 +328,7 @@ pub async fn contract(req: &Request, state: &AppState, slug: &str) -> Result<Res
                 .snapshot
                 .contract_view(&performance.report)
                 .ok_or_else(|| ApiError::NotFound(format!("The service '{slug}' has no contract yet.")))?;
-            Ok(contract_markup(words, &view, &performance.snapshot.coes, &state.origin, slug))
+            Ok(contract_markup(words, &view, &performance.snapshot, &state.origin, slug))
         })
         .await?,
     )?;
@@ -344,13 +338,13 @@ pub async fn contract(req: &Request, state: &AppState, slug: &str) -> Result<Res
 }
 
 /// The contract viewer's section: the contract, each user need's status and
-/// evidence, dependencies, the latest five Correction of Error documents, and
+/// evidence, dependencies, the recent Correction of Error documents, and
 /// a print button (disabled: the widget's code makes it work) and a link to
 /// the public page.
 fn contract_markup(
     w: &ContractWords,
     view: &ContractView,
-    coes: &[CoeSummary],
+    snapshot: &PerformanceSnapshot,
     origin: &str,
     slug: &str,
 ) -> String {
@@ -434,13 +428,11 @@ fn contract_markup(
             Dependency::External { name, url: None } => format!("<li>{}</li>", escape(name)),
         })
         .collect();
-    let coe_list = match coes.is_empty() {
+    let coe_list = match snapshot.coes.is_empty() {
         true => format!("<p class=\"sk-body\">{}</p>", escape(&w.coe_none)),
         false => {
-            let items: String = coes
-                .iter()
-                .rev()
-                .take(5)
+            let items: String = snapshot
+                .recent_coes()
                 .map(|c| {
                     let open = w.coe_open_actions.count(w.lang, c.open_actions as u64);
                     format!("<li>{}</li>", escape(&format!("{} — {} ({open})", c.date, c.title)))

@@ -11,6 +11,7 @@ use crate::{secrets, AppState};
 use servicekit_core::contract::{self, LifecycleStage, NeedStatus};
 use servicekit_core::html::escape;
 use servicekit_core::kpi::{money, percent, whole_number, Figures, Movement, PeriodKpis};
+use servicekit_core::performance::PerformanceSnapshot;
 use servicekit_core::{feedback, profiles, token, trend};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -421,7 +422,7 @@ pub async fn service(req: &Request, state: &AppState, slug: &str) -> Result<Resp
         json = escape(&t.get("download_json")),
     ));
     main.push_str(&needs_section(t, &perf, slug));
-    main.push_str(&coe_section(t, &snapshot.coes, slug));
+    main.push_str(&coe_section(t, snapshot, slug));
     if let Some(updated) = &perf.report.last_updated {
         main.push_str(&format!(
             "<p class=\"stamp\">{}</p>",
@@ -691,15 +692,13 @@ fn needs_section(t: &PageText, perf: &Performance, slug: &str) -> String {
     )
 }
 
-fn coe_section(t: &PageText, coes: &[servicekit_core::coe::CoeSummary], slug: &str) -> String {
+fn coe_section(t: &PageText, snapshot: &PerformanceSnapshot, slug: &str) -> String {
     let heading = format!("<h2>{}</h2>", escape(&t.get("coe_heading")));
-    if coes.is_empty() {
+    if snapshot.coes.is_empty() {
         return format!("{heading}<p>{}</p>", escape(&t.get("no_coe")));
     }
-    let items: String = coes
-        .iter()
-        .rev()
-        .take(5)
+    let items: String = snapshot
+        .recent_coes()
         .map(|c| {
             format!(
                 "<li><a href=\"/v1/services/{slug}/coe/{id}\">{title}</a> ({date})</li>",

@@ -19,6 +19,9 @@ use serde::{Deserialize, Serialize};
 /// it, and as KV's own propagation delay between locations.
 pub const FRESH_FOR_MS: u64 = 60_000;
 
+/// How many Correction of Error documents the public page and the contract viewer list.
+pub const RECENT_COES: usize = 5;
+
 /// Everything a service's public figures are computed from, as at `built_at_ms`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PerformanceSnapshot {
@@ -70,6 +73,11 @@ impl PerformanceSnapshot {
         let metric_values = kpi::latest_metric_values(&latest.contract, &self.totals, &report.periods);
         let needs = contract::need_status(&latest.contract, |id| metric_values.get(id).copied());
         Some(ContractView { latest, needs, metric_values })
+    }
+
+    /// The latest [`RECENT_COES`] Correction of Error documents, newest first.
+    pub fn recent_coes(&self) -> impl Iterator<Item = &CoeSummary> {
+        self.coes.iter().rev().take(RECENT_COES)
     }
 
     /// The name to show: the contract's, else the one the service was created with.

@@ -67,3 +67,20 @@ fn without_a_contract_there_is_no_view_and_the_service_name_shows() {
     assert_eq!(snapshot([0; 5], true).name(), "Apply for a fishing licence");
     assert_eq!(s.report().service, "apply-for-a-fishing-licence");
 }
+
+#[test]
+fn the_recent_coes_are_the_latest_five_newest_first() {
+    let mut s = snapshot([0; 5], false);
+    s.coes = (1..=7)
+        .map(|n| CoeSummary {
+            id: format!("c{n}"),
+            title: format!("Problem {n}"),
+            date: format!("2026-01-0{n}"),
+            open_actions: 0,
+        })
+        .collect();
+    let ids: Vec<&str> = s.recent_coes().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["c7", "c6", "c5", "c4", "c3"]);
+    s.coes.truncate(2);
+    assert_eq!(s.recent_coes().count(), 2);
+}
