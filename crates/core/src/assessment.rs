@@ -455,13 +455,13 @@ pub const CSV_COLUMNS: [&str; 8] =
 pub fn to_csv(draft: &AssessmentSubmission, profile: &RoleProfile) -> String {
     let rank = |skill: &str| draft.ratings.get(skill).and_then(|r| profile.scale.parse(r.level.trim()));
     let gaps = gaps(profile, &draft.context, rank);
-    let mut out = csv::Writer::from_writer(Vec::new());
-    let _ = out.write_record(CSV_COLUMNS);
+    let mut out = crate::csv_text::CsvText::new();
+    out.record(CSV_COLUMNS);
     for gap in gaps {
         let skill = profile.skill(&gap.skill).map(|s| s.name.as_str()).unwrap_or("");
         let evidence = draft.ratings.get(&gap.skill).and_then(|r| r.evidence.as_deref()).unwrap_or("").trim();
         let level = gap.rated.map(|r| profile.scale.id(r)).unwrap_or_default();
-        let _ = out.write_record([
+        out.record([
             gap.skill.as_str(),
             skill,
             &gap.required.min.to_string(),
@@ -472,7 +472,7 @@ pub fn to_csv(draft: &AssessmentSubmission, profile: &RoleProfile) -> String {
             evidence,
         ]);
     }
-    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+    out.into_string()
 }
 
 /// Builds a JSON pointer (RFC 6901) from path segments, escaping `~` and `/`.

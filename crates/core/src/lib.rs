@@ -9,6 +9,7 @@ pub mod backup;
 pub mod chart;
 pub mod coe;
 pub mod contract;
+pub mod csv_text;
 pub mod ddat_import;
 pub mod embed;
 pub mod feedback;

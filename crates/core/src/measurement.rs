@@ -714,13 +714,12 @@ fn finish(
 /// Writes rows as CSV with the upload's columns (metric columns sorted by id), so it re-uploads unchanged.
 pub fn to_csv(rows: &[MeasurementRow]) -> String {
     let metric_ids: BTreeSet<&str> = rows.iter().flat_map(|r| r.metrics.keys().map(String::as_str)).collect();
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = crate::csv_text::CsvText::new();
     let header = CSV_COLUMNS
         .iter()
         .map(|c| (*c).to_owned())
         .chain(metric_ids.iter().map(|id| format!("{METRIC_COLUMN_PREFIX}{id}")));
-    // Writing to a Vec cannot fail.
-    let _ = writer.write_record(header.collect::<Vec<_>>());
+    writer.record(header);
     let count = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
     for row in rows {
         let mut record = vec![
@@ -736,9 +735,9 @@ pub fn to_csv(rows: &[MeasurementRow]) -> String {
         for id in &metric_ids {
             record.push(row.metrics.get(*id).map(|v| v.to_string()).unwrap_or_default());
         }
-        let _ = writer.write_record(&record);
+        writer.record(&record);
     }
-    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+    writer.into_string()
 }
 
 /// All of one period's rows, as stored: re-uploading the period replaces the whole record.
