@@ -1,7 +1,7 @@
 //! Calls to the Worker's public HTTP API.
 
-use servicekit_core::api::{AssessmentRecord, Created, Problem, RoleSummary};
-use servicekit_core::assessment::{AssessmentSubmission, FieldProblem};
+use servicekit_core::api::{Created, Problem, RoleSummary};
+use servicekit_core::assessment::{Assessment, AssessmentSubmission, FieldProblem};
 use servicekit_core::coe::CoeSummary;
 use servicekit_core::contract::ContractView;
 use servicekit_core::team::{TeamReport, TeamSubmission};
@@ -194,8 +194,9 @@ pub async fn team_report(api: &str, team: &str, token: &str) -> Result<TeamRepor
     answer(Call::new("GET", format!("{api}/v1/teams/{team}/coverage")).token(token).json().await?)
 }
 
-/// Reads an assessment with its token.
-pub async fn assessment(api: &str, id: &str, token: &str) -> Result<AssessmentRecord, ApiFailure> {
+/// Reads an assessment with its token: the assessment itself, without the record's
+/// gaps, summary and changes (the widget works those out again with core's rules).
+pub async fn assessment(api: &str, id: &str, token: &str) -> Result<Assessment, ApiFailure> {
     answer(Call::new("GET", format!("{api}/v1/assessments/{id}")).token(token).json().await?)
 }
 

@@ -1,9 +1,9 @@
-//! The gap chart (SVG drawn from `servicekit_core::chart::layout`) and the same data as a table.
+//! The gap chart (core's SVG of `servicekit_core::chart::layout`) and the same data as a table.
 
 use crate::i18n::{fill, use_strings, Strings};
 use leptos::prelude::*;
 use servicekit_core::assessment::{Gap, SkillChange};
-use servicekit_core::chart::{self, ROW_HEIGHT};
+use servicekit_core::chart;
 use servicekit_core::{RoleProfile, Scale};
 use std::sync::Arc;
 
@@ -24,49 +24,12 @@ pub fn GapChart(
         let profile = profile.clone();
         move |id: &str| profile.skill(id).map(|s| s.name.clone()).unwrap_or_else(|| id.to_owned())
     };
+    // Core draws the SVG (as for the public page's take-up chart); it is redrawn whole on each change.
     let svg = {
         let name_of = name_of.clone();
         move || {
             let layout = gaps.with(|g| chart::layout(g, scale.top(), WIDTH));
-            let ticks = layout
-                .ticks
-                .iter()
-                .map(|t| {
-                    view! {
-                        <text class="sk-chart__tick" x=t.x y="14" text-anchor="middle">{t.rank}</text>
-                        <line class="sk-chart__grid" x1=t.x x2=t.x y1="18" y2=layout.height />
-                    }
-                })
-                .collect_view();
-            let rows = layout
-                .rows
-                .iter()
-                .map(|row| {
-                    let band_y = row.y - ROW_HEIGHT / 4.0;
-                    let dot = row.rated_x.map(|x| {
-                        let class = format!("sk-chart__dot sk-chart__dot--{}", row.status.as_str());
-                        view! { <circle class=class cx=x cy=row.y r="7" /> }
-                    });
-                    view! {
-                        <text class="sk-chart__label" x="0" y=row.y + 4.0>{name_of(&row.skill)}</text>
-                        <rect class="sk-chart__band" x=row.band_x y=band_y width=row.band_width height=ROW_HEIGHT / 2.0 />
-                        {dot}
-                    }
-                })
-                .collect_view();
-            view! {
-                <svg
-                    class="sk-chart__svg"
-                    viewBox=format!("0 0 {} {}", layout.width, layout.height)
-                    role="img"
-                    aria-labelledby="sk-chart-title"
-                    data-testid="sk-gap-chart"
-                >
-                    <title id="sk-chart-title">{t.chart_title.as_str()}</title>
-                    {ticks}
-                    {rows}
-                </svg>
-            }
+            chart::svg(&layout, t.chart_title.as_str(), &name_of)
         }
     };
     let table_rows = move || {
@@ -93,7 +56,7 @@ pub fn GapChart(
     };
     view! {
         <figure class="sk-chart">
-            {svg}
+            <div inner_html=svg></div>
             <figcaption class="sk-hint">{legend(t, scale)}</figcaption>
         </figure>
         <div class="sk-table-wrap"><table class="sk-table" data-testid="sk-gap-table">

@@ -179,7 +179,7 @@ fn AssessmentForm(
                     &profile,
                     &d.context,
                     |skill| d.ratings.get(skill).and_then(|r| profile.scale.parse(&r.level)),
-                    |skill| before.assessment.rank(&profile, skill),
+                    |skill| before.rank(&profile, skill),
                 )
             }))
         }

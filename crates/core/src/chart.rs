@@ -1,9 +1,9 @@
 //! Layout of the gap chart: for each skill, the required range as a band and
 //! the person's own level as a dot, on the framework's scale. Positions come
-//! out as data so the widget (and later the server) can draw them and tests
-//! can check them without a browser.
+//! out as data, and [`svg`] draws them, so tests can check both without a browser.
 
 use crate::assessment::{Gap, GapStatus};
+use crate::html::escape;
 use serde::{Deserialize, Serialize};
 
 /// Width of the column holding skill names, in chart units.
@@ -85,6 +85,48 @@ pub fn layout(gaps: &[Gap], top: u8, width: f32) -> GapChart {
     }
 }
 
+/// SVG markup of the chart, titled `title`, each row labelled `name_of(skill id)`;
+/// every text is escaped. Styling comes from classes only (no inline styles).
+pub fn svg(chart: &GapChart, title: &str, name_of: impl Fn(&str) -> String) -> String {
+    let mut out = format!(
+        "<svg class=\"sk-chart__svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"sk-chart-title\" \
+focusable=\"false\" data-testid=\"sk-gap-chart\"><title id=\"sk-chart-title\">{title}</title>",
+        w = chart.width,
+        h = chart.height,
+        title = escape(title),
+    );
+    for tick in &chart.ticks {
+        out.push_str(&format!(
+            "<text class=\"sk-chart__tick\" x=\"{x}\" y=\"14\" text-anchor=\"middle\">{rank}</text>\
+<line class=\"sk-chart__grid\" x1=\"{x}\" x2=\"{x}\" y1=\"18\" y2=\"{h}\"/>",
+            x = tick.x,
+            rank = tick.rank,
+            h = chart.height,
+        ));
+    }
+    for row in &chart.rows {
+        out.push_str(&format!(
+            "<text class=\"sk-chart__label\" x=\"0\" y=\"{label_y}\">{name}</text>\
+<rect class=\"sk-chart__band\" x=\"{x}\" y=\"{band_y}\" width=\"{width}\" height=\"{height}\"/>",
+            label_y = row.y + 4.0,
+            name = escape(&name_of(&row.skill)),
+            x = row.band_x,
+            band_y = row.y - ROW_HEIGHT / 4.0,
+            width = row.band_width,
+            height = ROW_HEIGHT / 2.0,
+        ));
+        if let Some(x) = row.rated_x {
+            out.push_str(&format!(
+                "<circle class=\"sk-chart__dot sk-chart__dot--{status}\" cx=\"{x}\" cy=\"{y}\" r=\"7\"/>",
+                status = row.status.as_str(),
+                y = row.y,
+            ));
+        }
+    }
+    out.push_str("</svg>");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +157,21 @@ mod tests {
         assert_eq!(bands, [(400.0, 50.0, Some(325.0)), (450.0, 150.0, Some(525.0)), (350.0, 100.0, None)]);
         assert_eq!(chart.rows[0].y, AXIS_HEIGHT + ROW_HEIGHT / 2.0);
         assert_eq!(chart.rows[1].status, GapStatus::Met);
+    }
+
+    #[test]
+    fn svg_draws_a_band_per_skill_and_a_dot_per_rating_with_escaped_names() {
+        let gaps = [gap("a", LevelRange::exactly(2), Some(1)), gap("b", LevelRange::at_least(3), None)];
+        let markup = svg(&layout(&gaps, 4, 640.0), "Gaps <chart>", |id| format!("Skill {id} & <more>"));
+        assert!(markup.starts_with("<svg class=\"sk-chart__svg\" viewBox=\"0 0 640 88\" role=\"img\""));
+        assert!(markup.contains("<title id=\"sk-chart-title\">Gaps &lt;chart&gt;</title>"));
+        assert_eq!(markup.matches("<rect class=\"sk-chart__band\"").count(), 2);
+        assert_eq!(markup.matches("<circle ").count(), 1);
+        assert!(markup.contains("sk-chart__dot--below"));
+        assert!(markup.contains(">Skill a &amp; &lt;more&gt;</text>"));
+        assert_eq!(markup.matches("class=\"sk-chart__tick\"").count(), 4);
+        assert!(!markup.contains("style="));
+        assert!(markup.ends_with("</svg>"));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! `cargo xtask build`: widgets (cargo → wasm-bindgen → wasm-opt) and the Worker (worker-build).
+//! `cargo xtask build`: widgets (cargo → wasm-bindgen → wasm-metadce → wasm-opt, JS glue through esbuild) and the Worker (worker-build).
 
 use crate::step;
 use crate::tools::{self, modified, WASM_TARGET};
@@ -91,7 +91,10 @@ pub fn widgets(sh: &Shell) -> Result<()> {
         .read_file("widgets/embed/embed.js")?
         .replace("__WIDGETS_CSS__", &css)
         .replace("__BUNDLES__", &serde_json::to_string(&bundles)?);
-    sh.write_file(Path::new(SITE_DIR).join("embed.js"), loader)?;
+    let embed = Path::new(SITE_DIR).join("embed.js");
+    sh.write_file(&embed, loader)?;
+    let esbuild = node_bin(sh, "esbuild");
+    cmd!(sh, "{esbuild} {embed} --minify --log-level=warning --allow-overwrite --outfile={embed}").run()?;
 
     step("Compiling the public pages' stylesheet (GOV.UK Frontend with npm sass)…");
     let pages = Path::new(SITE_DIR).join("pages.css");
@@ -146,9 +149,49 @@ fn bundle(sh: &Shell, name: &str, features: &[&str]) -> Result<()> {
     if modified(&optimised) < modified(&input) {
         step(&format!("Generating JS bindings and optimising {name} (wasm-opt -Oz)…"));
         cmd!(sh, "wasm-bindgen --target web --no-typescript --out-dir {built} {input}").run()?;
+        drop_unused_exports(sh, &optimised)?;
         let wasm_opt = node_bin(sh, "wasm-opt");
         cmd!(sh, "{wasm_opt} -Oz --strip-debug --strip-producers {optimised} -o {optimised}").run()?;
+        // The JS glue as wasm-bindgen writes it is readable, not small.
+        let (esbuild, glue) = (node_bin(sh, "esbuild"), built.join(format!("{name}.js")));
+        cmd!(
+            sh,
+            "{esbuild} {glue} --minify --format=esm --log-level=warning --allow-overwrite --outfile={glue}"
+        )
+        .run()?;
     }
+    Ok(())
+}
+
+/// Whether a wasm export is one no widget uses: leptos always compiles in its
+/// server functions (`server_fn`), which export wasm-streams' `IntoUnderlying*`
+/// classes for streamed responses; a client-side widget calls no server function.
+fn unused_export(name: &str) -> bool {
+    name.starts_with("intounderlying") || name.starts_with("__wbg_intounderlying")
+}
+
+/// Removes the [`unused_export`]s from `wasm`, and the code only they reach, with binaryen's
+/// `wasm-metadce` (wasm-opt alone keeps every export). The JS glue keeps its unused classes.
+fn drop_unused_exports(sh: &Shell, wasm: &Path) -> Result<()> {
+    let bytes = sh.read_binary_file(wasm)?;
+    let mut kept = Vec::new();
+    for payload in wasmparser::Parser::new(0).parse_all(&bytes) {
+        if let wasmparser::Payload::ExportSection(exports) = payload? {
+            for export in exports {
+                let name = export?.name;
+                if !unused_export(name) {
+                    kept.push(
+                        serde_json::json!({ "name": format!("export {name}"), "root": true, "export": name }),
+                    );
+                }
+            }
+        }
+    }
+    // wasm-metadce removes every export that is not a root of this graph.
+    let graph = wasm.with_extension("graph.json");
+    sh.write_file(&graph, serde_json::to_string(&kept)?)?;
+    let metadce = node_bin(sh, "wasm-metadce");
+    cmd!(sh, "{metadce} {wasm} --graph-file {graph} -o {wasm}").ignore_stdout().run()?;
     Ok(())
 }
 
