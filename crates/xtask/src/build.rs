@@ -152,8 +152,10 @@ fn bundle(sh: &Shell, name: &str, features: &[&str]) -> Result<()> {
         drop_unused_exports(sh, &optimised)?;
         let wasm_opt = node_bin(sh, "wasm-opt");
         cmd!(sh, "{wasm_opt} -Oz --strip-debug --strip-producers {optimised} -o {optimised}").run()?;
+        let glue = built.join(format!("{name}.js"));
+        shorten_import_names(sh, &optimised, &glue)?;
         // The JS glue as wasm-bindgen writes it is readable, not small.
-        let (esbuild, glue) = (node_bin(sh, "esbuild"), built.join(format!("{name}.js")));
+        let esbuild = node_bin(sh, "esbuild");
         cmd!(
             sh,
             "{esbuild} {glue} --minify --format=esm --log-level=warning --allow-overwrite --outfile={glue}"
@@ -193,6 +195,61 @@ fn drop_unused_exports(sh: &Shell, wasm: &Path) -> Result<()> {
     let metadce = node_bin(sh, "wasm-metadce");
     cmd!(sh, "{metadce} {wasm} --graph-file {graph} -o {wasm}").ignore_stdout().run()?;
     Ok(())
+}
+
+/// Gives the wasm's imports short names (`a`, `b`, …, `ab`, …), in the wasm and in
+/// the JS glue's import object alike.
+///
+/// wasm-bindgen names each import after the JS it calls plus a hash
+/// (`__wbg_setinnerhtml_fc4ab1c3ed7b3c57`), and both files carry every name;
+/// the hashes do not compress. The glue is matched as wasm-bindgen (pinned in
+/// Cargo.lock) writes it, one `name: function(` line per import; a glue of
+/// another shape stops the build rather than leaving an import unmatched.
+fn shorten_import_names(sh: &Shell, wasm: &Path, glue: &Path) -> Result<()> {
+    use wasm_encoder::reencode::{Reencode, RoundtripReencoder};
+    let bytes = sh.read_binary_file(wasm)?;
+    let mut js = sh.read_file(glue)?;
+    let mut module = wasm_encoder::Module::new();
+    for payload in wasmparser::Parser::new(0).parse_all(&bytes) {
+        let payload = payload?;
+        if let wasmparser::Payload::ImportSection(reader) = payload {
+            let mut imports = wasm_encoder::ImportSection::new();
+            for (index, import) in reader.into_imports().enumerate() {
+                let import = import?;
+                let short = short_name(index);
+                let key = format!("\n        {}: function(", import.name);
+                anyhow::ensure!(
+                    js.matches(&key).count() == 1,
+                    "{} does not define the wasm import `{}` once, as `{}: function(`: \
+                     has wasm-bindgen changed how it writes its glue?",
+                    glue.display(),
+                    import.name,
+                    import.name
+                );
+                js = js.replacen(&key, &format!("\n        {short}: function("), 1);
+                imports.import(import.module, &short, RoundtripReencoder.entity_type(import.ty)?);
+            }
+            module.section(&imports);
+        } else if let Some((id, range)) = payload.as_section() {
+            module.section(&wasm_encoder::RawSection { id, data: &bytes[range] });
+        }
+    }
+    sh.write_file(wasm, module.finish())?;
+    sh.write_file(glue, js)?;
+    Ok(())
+}
+
+/// The `index`th short name: its digits in base 52, written in letters, least significant first.
+fn short_name(mut index: usize) -> String {
+    const LETTERS: &[u8; 52] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let mut name = String::new();
+    loop {
+        name.push(char::from(LETTERS[index % 52]));
+        index /= 52;
+        if index == 0 {
+            return name;
+        }
+    }
 }
 
 /// Copies `file` into `dir` as `<stem>.<hash>.<extension>`; returns the new name.
@@ -250,5 +307,20 @@ fn newest(path: &Path) -> Option<std::time::SystemTime> {
         std::fs::read_dir(path).ok()?.filter_map(|e| e.ok()).filter_map(|e| newest(&e.path())).max()
     } else {
         modified(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_name;
+    use std::collections::HashSet;
+
+    #[test]
+    fn short_names_are_distinct_identifiers() {
+        let names: Vec<String> = (0..10_000).map(short_name).collect();
+        assert_eq!(&names[..3], ["a", "b", "c"]);
+        assert_eq!(names[52], "ab");
+        assert!(names.iter().all(|n| n.chars().all(|c| c.is_ascii_alphabetic())));
+        assert_eq!(names.iter().collect::<HashSet<_>>().len(), names.len());
     }
 }
