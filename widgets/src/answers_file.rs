@@ -132,7 +132,7 @@ pub fn PrintPack(
             gaps.get()
                 .into_iter()
                 .map(|gap| {
-                    let name = profile.skill(&gap.skill).map(|s| s.name.clone()).unwrap_or_default();
+                    let name = profile.skill_name(&gap.skill).to_owned();
                     let rated = gap.rated.map(|r| t.level_label(scale, r)).unwrap_or_else(|| "–".to_owned());
                     view! {
                         <tr>

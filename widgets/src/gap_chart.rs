@@ -22,7 +22,7 @@ pub fn GapChart(
     let scale = profile.scale;
     let name_of = {
         let profile = profile.clone();
-        move |id: &str| profile.skill(id).map(|s| s.name.clone()).unwrap_or_else(|| id.to_owned())
+        move |id: &str| profile.skill_name(id).to_owned()
     };
     // Core draws the SVG (as for the public page's take-up chart); it is redrawn whole on each change.
     let svg = {

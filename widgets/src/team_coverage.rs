@@ -291,9 +291,7 @@ fn ViewCoverage(api: String, team_id: RwSignal<String>, lead_key: RwSignal<Strin
 fn CoverageTable(report: TeamReport, profile: Option<RoleProfile>) -> impl IntoView {
     let t = use_strings();
     let scale = profile.as_ref().map(|p| p.scale).unwrap_or(servicekit_core::Scale::Ddat);
-    let name_of = move |id: &str| {
-        profile.as_ref().and_then(|p| p.skill(id)).map(|s| s.name.clone()).unwrap_or_else(|| id.to_owned())
-    };
+    let name_of = move |id: &str| profile.as_ref().map_or(id, |p| p.skill_name(id)).to_owned();
     match report.coverage {
         Coverage::TooFewMembers { members, needed } => view! {
             <p class="sk-inset" data-testid="sk-team-too-few">{t.team_too_few(members, needed)}</p>

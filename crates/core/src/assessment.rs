@@ -458,7 +458,7 @@ pub fn to_csv(draft: &AssessmentSubmission, profile: &RoleProfile) -> String {
     let mut out = crate::csv_text::CsvText::new();
     out.record(CSV_COLUMNS);
     for gap in gaps {
-        let skill = profile.skill(&gap.skill).map(|s| s.name.as_str()).unwrap_or("");
+        let skill = profile.skill_name(&gap.skill);
         let evidence = draft.ratings.get(&gap.skill).and_then(|r| r.evidence.as_deref()).unwrap_or("").trim();
         let level = gap.rated.map(|r| profile.scale.id(r)).unwrap_or_default();
         out.record([

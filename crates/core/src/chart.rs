@@ -4,7 +4,6 @@
 
 use crate::assessment::{Gap, GapStatus};
 use crate::html::escape;
-use serde::{Deserialize, Serialize};
 
 /// Width of the column holding skill names, in chart units.
 pub const LABEL_WIDTH: f32 = 250.0;
@@ -14,8 +13,7 @@ pub const ROW_HEIGHT: f32 = 32.0;
 pub const AXIS_HEIGHT: f32 = 24.0;
 
 /// Where everything in a gap chart goes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GapChart {
     /// Total width (the SVG viewBox width).
     pub width: f32,
@@ -28,8 +26,7 @@ pub struct GapChart {
 }
 
 /// A level's column on the axis.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Tick {
     /// Centre of the column.
     pub x: f32,
@@ -38,8 +35,7 @@ pub struct Tick {
 }
 
 /// One skill's row.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GapRow {
     /// Skill id.
     pub skill: String,

@@ -138,6 +138,11 @@ impl RoleProfile {
         self.skills.iter().find(|s| s.id == skill_id)
     }
 
+    /// The name to show for skill `skill_id`: its name, or the id itself when the role lacks it.
+    pub fn skill_name<'a>(&'a self, skill_id: &'a str) -> &'a str {
+        self.skill(skill_id).map_or(skill_id, |s| s.name.as_str())
+    }
+
     /// The skills needed for a service like `context`, with the levels needed.
     pub fn requirements<'a>(
         &'a self,
@@ -155,5 +160,17 @@ impl RoleProfile {
             questions.has_products |= skill.applies == Applies::WithProducts;
         }
         questions
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_skill_is_named_by_its_name_or_else_its_id() {
+        let profile = crate::profiles::find("ddat-service-owner-2020").expect("built in");
+        let first = &profile.skills[0];
+        assert_eq!(profile.skill_name(&first.id), first.name);
+        assert_ne!(first.name, first.id);
+        assert_eq!(profile.skill_name("no-such-skill"), "no-such-skill");
     }
 }
