@@ -271,6 +271,33 @@ test('feedback counts towards satisfaction; comments are for the service team on
   assert.doesNotMatch((await call(`/services/${slug}`)).text, /has not reviewed user feedback/);
 });
 
+test('the feedback form\'s first paint is the form as HTML, unanswered, in the reader\'s language, with nothing it can send', async () => {
+  const form = (slug, lang = 'en') => call(`/v1/services/${slug}/feedback/form.html?lang=${lang}`, { headers: { Origin: 'http://127.0.0.1:8787' } });
+  const english = await form(FISHING);
+  assert.equal(english.status, 200, english.text);
+  assert.match(english.headers.get('content-type'), /^text\/html/);
+  assert.equal(english.headers.get('access-control-allow-origin'), 'http://127.0.0.1:8787');
+  assert.match(english.text, /^<section class="sk-feedback"/);
+  assert.deepEqual([...english.text.matchAll(/type="radio" name="sk-feedback-rating" id="sk-feedback-rating-(\d)" value="(\d)">/g)].map((m) => m[1] + m[2]),
+    ['11', '22', '33', '44', '55']);
+  assert.match(english.text, /for="sk-feedback-rating-5">Very satisfied<\/label>/);
+  assert.match(english.text, /<p class="sk-hint" id="sk-feedback-comment-count">You have 1200 characters remaining<\/p>/);
+  assert.doesNotMatch(english.text, /checked/);
+  assert.match(english.text, /<button type="submit" class="sk-button" disabled>Send feedback<\/button>/);
+
+  const welsh = (await form(FISHING, 'cy')).text;
+  assert.match(welsh, /id="sk-feedback-legend">Yn gyffredinol, sut oeddech chi&#39;n teimlo am y gwasanaeth a gawsoch heddiw\?<\/legend>/);
+  assert.match(welsh, />Anfon adborth<\/button>/);
+  for (const bad of ['fr', 'cy&lang=en']) {
+    const refused = await form(FISHING, bad);
+    assert.equal(refused.status, 422, bad);
+    assert.equal(refused.headers.get('content-type'), 'application/problem+json');
+  }
+  const unknown = await form('Not A Slug');
+  assert.equal(unknown.status, 404);
+  assert.equal(unknown.headers.get('content-type'), 'application/problem+json');
+});
+
 test('feedback is rate-limited per client with Retry-After', async () => {
   const slug = 'rate-limited';
   await createService(worker.url, ADMIN, slug);

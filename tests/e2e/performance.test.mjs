@@ -1,7 +1,7 @@
 // Journeys on the performance widgets and pages: the take-up chart (summary,
-// keyboard tooltip, table and channel mix toggles), the feedback form (errors,
-// then thanks, counted in the KPIs) and the public performance page with
-// JavaScript disabled.
+// keyboard tooltip, table and channel mix toggles), the feedback form (its
+// first paint, errors, then thanks, counted in the KPIs) and the public
+// performance page with JavaScript disabled.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -16,6 +16,13 @@ const ADMIN = 'test-admin-token-for-performance';
 // 36 months ending December 2025; take-up ends above the 80 % target.
 const months = Array.from({ length: 36 }, (_, i) => monthAfter(2023, 1, i));
 let worker, browser, token;
+
+/** The feedback widget on `page`, once it has taken its first paint's place (its send button works). */
+async function feedbackWidget(page) {
+  const form = page.locator('servicekit-feedback');
+  await form.locator('.sk-widget:not([data-sk-first-paint]) button[type=submit]:not([disabled])').waitFor();
+  return form;
+}
 
 before(async () => {
   worker = await startWorker({ port: PORT, persistTo: freshStateDir(), vars: { ADMIN_TOKEN: ADMIN } });
@@ -128,8 +135,9 @@ test('the take-up chart shows the Worker\'s first paint before its code runs, an
     const svg = (await chart.locator('.sk-take-up__svg').innerHTML()).replace(/<!---->/g, '');
     assert.ok(svg === paintSvg, `${lang}: the same chart`);
     assert.equal(await chart.getByRole('button', { disabled: false }).count(), 2, lang);
-    // The widget keeps the first paint: the chart's one request, and no JSON.
-    const asked = requests.filter((p) => p.startsWith(`/v1/services/${FISHING}`));
+    // The widget keeps the first paint: the chart's one request, and no JSON
+    // (the feedback form on the same page asks for its own first paint).
+    const asked = requests.filter((p) => p.startsWith(`/v1/services/${FISHING}`) && !p.startsWith(`/v1/services/${FISHING}/feedback/`));
     assert.deepEqual(asked, [`/v1/services/${FISHING}/take-up.html`], lang);
     await page.close();
   }
@@ -180,9 +188,8 @@ test('the take-up chart copes with a service without data, and says so', async (
 test('the feedback form asks for a rating, then thanks the user; the rating counts', async () => {
   const page = await browser.newPage();
   await page.goto(`${worker.url}/demo/performance.html`);
-  const form = page.locator('servicekit-feedback');
+  const form = await feedbackWidget(page);
   const send = form.getByRole('button', { name: 'Send feedback' });
-  await send.waitFor();
   await form.getByLabel('How could we improve this service? (optional)').fill('x'.repeat(1205));
   assert.match(await form.locator('section').textContent(), /You have 5 characters too many/);
   await send.click();
@@ -210,7 +217,7 @@ test('the feedback form keeps the answers when the API cannot be reached', async
   const page = await browser.newPage();
   await page.route('**/v1/services/*/feedback', (route) => route.abort('connectionrefused'));
   await page.goto(`${worker.url}/demo/performance.html`);
-  const form = page.locator('servicekit-feedback');
+  const form = await feedbackWidget(page);
   await form.getByLabel('Very satisfied').check();
   await form.getByLabel('How could we improve this service? (optional)').fill('Keep this');
   await form.getByRole('button', { name: 'Send feedback' }).click();
@@ -236,7 +243,7 @@ test('a rate-limited feedback form says so in its own language and keeps the ans
     document.querySelector('servicekit-feedback').remove();
     document.querySelector('main').insertAdjacentHTML('beforeend', `<servicekit-feedback service="${slug}" lang="cy"></servicekit-feedback>`);
   }, FISHING);
-  const form = page.locator('servicekit-feedback');
+  const form = await feedbackWidget(page);
   await form.getByLabel('Bodlon iawn').check();
   await form.getByLabel("Sut gallem wella'r gwasanaeth hwn? (dewisol)").fill('Cadwch hwn');
   await form.getByRole('button', { name: 'Anfon adborth' }).click();
@@ -247,6 +254,42 @@ test('a rate-limited feedback form says so in its own language and keeps the ans
   assert.equal(await form.getByLabel("Sut gallem wella'r gwasanaeth hwn? (dewisol)").inputValue(), 'Cadwch hwn');
   assert.equal(await form.getByLabel('Bodlon iawn').isChecked(), true);
   await page.close();
+});
+
+test('the feedback form shows before its code runs, as the widget draws it, and the widget keeps what was given there', async () => {
+  for (const [lang, legend, label, satisfied] of [
+    ['en', 'Overall, how did you feel about the service you received today?', 'How could we improve this service? (optional)', 'Satisfied'],
+    ['cy', "Yn gyffredinol, sut oeddech chi'n teimlo am y gwasanaeth a gawsoch heddiw?", "Sut gallem wella'r gwasanaeth hwn? (dewisol)", 'Bodlon'],
+  ]) {
+    const page = await browser.newPage();
+    const release = await holdWasm(page);
+    await inLanguage(page, '/demo/performance.html', lang);
+    await page.goto(`${worker.url}/demo/performance.html`);
+    const form = page.locator('servicekit-feedback');
+    const paint = form.locator('[data-sk-first-paint]');
+    await paint.waitFor();
+    assert.equal(await paint.locator('legend').textContent(), legend, lang);
+    assert.deepEqual(await wcagViolations(page), [], lang);
+    // Nothing can be sent before the widget runs: the browser would send the form to the host page.
+    assert.equal(await paint.locator('button[type=submit]').isDisabled(), true, lang);
+    const painted = await paint.locator('section').innerText();
+
+    await paint.getByLabel(satisfied, { exact: true }).check();
+    await paint.getByLabel(label).fill('Shorter forms, please.');
+    await paint.getByLabel(label).focus();
+    release();
+    const widget = await feedbackWidget(page);
+    assert.equal(await paint.count(), 0, 'the first paint is gone');
+    assert.equal(await widget.getByLabel(satisfied, { exact: true }).isChecked(), true, lang);
+    assert.equal(await widget.getByLabel(label).inputValue(), 'Shorter forms, please.', lang);
+    // The keyboard carries on in the widget's own comment box.
+    assert.equal(await widget.evaluate((e) => e.shadowRoot.activeElement?.id), 'sk-feedback-comment', lang);
+    // Apart from the count of characters left (the widget counts what was written), it reads the same.
+    const count = (text) => text.replace(/\d[\d,]*/g, 'N');
+    assert.equal(count(await widget.locator('section').innerText()), count(painted), lang);
+    assert.match(await widget.locator('#sk-feedback-comment-count').textContent(), /\b1,?178\b/, lang);
+    await page.close();
+  }
 });
 
 test('the public performance page works without JavaScript', async () => {

@@ -241,7 +241,9 @@ define('servicekit-take-up', (module, element, api) => module.mount_take_up(
   element, api, element.getAttribute('service') || '', language(element), stylesheet,
 ), () => null, (element, api) => segment(element.getAttribute('service'))
   && `${api}/v1/services/${element.getAttribute('service')}/take-up.html?lang=${paintLanguage(element)}`);
+// The feedback form shows at once too; the widget takes over what was chosen and written.
 define('servicekit-feedback', (module, element, api) => module.mount_feedback(
   element, api, element.getAttribute('service') || '', language(element), stylesheet,
-));
+), () => null, (element, api) => segment(element.getAttribute('service'))
+  && `${api}/v1/services/${element.getAttribute('service')}/feedback/form.html?lang=${paintLanguage(element)}`);
 define('servicekit-manage', (module, element, api) => module.mount_manage(element, api, language(element), stylesheet));

@@ -1,9 +1,14 @@
 //! The user-feedback widget: "rate this service" from 1 to 5 with an optional
 //! comment, for the end of a transaction. Rules (range, comment length) come from core.
+//!
+//! The Worker renders the same form (`GET /v1/services/{slug}/feedback/form.html`)
+//! and `embed.js` shows it while this widget's code loads; the widget takes
+//! over the rating chosen, the comment written and the focus there.
 
 use crate::api;
 use crate::error_summary::{show_problems, ErrorSummary};
 use crate::i18n::use_strings;
+use crate::FirstPaint;
 use leptos::prelude::*;
 use servicekit_core::feedback::{self, FeedbackSubmission, MAX_COMMENT_CHARS};
 
@@ -11,6 +16,8 @@ use servicekit_core::feedback::{self, FeedbackSubmission, MAX_COMMENT_CHARS};
 const RATING: &str = "sk-feedback-rating-1";
 /// The comment box.
 const COMMENT: &str = "sk-feedback-comment";
+/// The rating's radio buttons' group.
+const RATING_GROUP: &str = "sk-feedback-rating";
 
 /// Asks the user to rate the service `slug` and sends the answer.
 #[component]
@@ -19,10 +26,18 @@ pub fn FeedbackForm(
     api: String,
     /// The service's slug.
     slug: String,
+    /// The Worker's rendering of this form, if `embed.js` has shown it.
+    first_paint: FirstPaint,
 ) -> impl IntoView {
     let t = use_strings();
-    let (rating, set_rating) = signal(None::<u8>);
-    let (comment, set_comment) = signal(String::new());
+    let given = first_paint.answers();
+    let chosen =
+        given.chosen.iter().find(|(name, _)| name == RATING_GROUP).and_then(|(_, v)| v.parse::<u8>().ok());
+    let written = given.written.into_iter().find(|(id, _)| id == COMMENT).map(|(_, text)| text);
+    let (rating, set_rating) = signal(chosen);
+    let (comment, set_comment) = signal(written.unwrap_or_default());
+    // Effects run once the form is drawn, before the next frame: it takes the first paint's place unseen.
+    Effect::new(move |_| first_paint.hand_over());
     // Each problem with the element id of its field (the summary links to it) and its message.
     let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
     let (failure, set_failure) = signal(None::<String>);
@@ -80,7 +95,7 @@ pub fn FeedbackForm(
                     <input
                         class="sk-radios__input"
                         type="radio"
-                        name="sk-feedback-rating"
+                        name=RATING_GROUP
                         id=id.clone()
                         value=value.to_string()
                         prop:checked=move || rating.get() == Some(value)

@@ -116,7 +116,9 @@ pub fn mount_feedback(
     lang: String,
     stylesheet: String,
 ) -> Result<(), JsValue> {
-    mount(&host, &stylesheet, &lang, move || view! { <feedback_form::FeedbackForm api=api slug=slug /> })
+    mount_over_first_paint(&host, &stylesheet, &lang, move |first_paint| {
+        view! { <feedback_form::FeedbackForm api=api slug=slug first_paint /> }
+    })
 }
 
 /// Mounts the manage page (for a service manager with the service token) into `host`'s shadow root.

@@ -1,5 +1,6 @@
 //! Widgets' first paints: `GET /v1/services/{slug}/take-up.html` (the take-up
-//! chart), `GET /v1/roles/{id}/form.html` (the self-assessment form) and
+//! chart), `GET /v1/roles/{id}/form.html` (the self-assessment form),
+//! `GET /v1/services/{slug}/feedback/form.html` (the feedback form) and
 //! `GET /v1/services/{slug}/contract.html` (the contract viewer, which is
 //! read-only: the widget shows this HTML itself and only adds printing).
 //!
@@ -19,6 +20,7 @@ use crate::AppState;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use servicekit_core::contract::{ContractView, Dependency, Direction, NeedStatus, ServiceMetric};
+use servicekit_core::feedback::MAX_COMMENT_CHARS;
 use servicekit_core::html::escape;
 use servicekit_core::kpi::{percent, whole_number, Movement};
 use servicekit_core::measurement::{Channel, Period};
@@ -640,5 +642,77 @@ aria-describedby=\"sk-{id}-hint\"><legend class=\"sk-fieldset__legend\">{legend}
         gap = escape(gap),
         evidence_label = escape(&w.evidence_label),
         evidence_hint = escape(&w.evidence_hint),
+    )
+}
+
+/// The feedback widget's words for its form, read from its translation file.
+#[derive(Debug, Deserialize)]
+struct FeedbackWords {
+    #[serde(skip)]
+    lang: &'static str,
+    feedback_legend: String,
+    feedback_ratings: Vec<String>,
+    feedback_comment_label: String,
+    feedback_comment_hint: String,
+    feedback_remaining: Plural,
+    feedback_submit: String,
+}
+
+static FEEDBACK_ENGLISH: OnceLock<FeedbackWords> = OnceLock::new();
+static FEEDBACK_WELSH: OnceLock<FeedbackWords> = OnceLock::new();
+
+impl FeedbackWords {
+    /// The words for `lang`, read once.
+    fn for_language(lang: &'static str) -> &'static FeedbackWords {
+        let english = [include_str!("../../widgets/i18n/en/feedback.json")];
+        let welsh = [include_str!("../../widgets/i18n/cy/feedback.json")];
+        let cell = if lang == "cy" { &FEEDBACK_WELSH } else { &FEEDBACK_ENGLISH };
+        cell.get_or_init(|| FeedbackWords { lang, ..load(&english, &welsh, lang) })
+    }
+}
+
+/// `GET /v1/services/{slug}/feedback/form.html?lang=`: the feedback widget's form, unanswered
+/// (`en` unless `cy`). It is the same for every service and reads nothing: the
+/// service is checked when the feedback is sent.
+pub fn feedback_form(req: &Request, slug: &str) -> Result<Response, ApiError> {
+    if !contract::is_valid_slug(slug) {
+        return Err(ApiError::unknown_service(slug));
+    }
+    let words = FeedbackWords::for_language(language(req)?);
+    html(Response::ok(feedback_markup(words))?)
+}
+
+/// The feedback form as the widget first draws it. Its button stays disabled
+/// until the widget takes over: the form is sent by the widget, never by the browser.
+fn feedback_markup(w: &FeedbackWords) -> String {
+    let radios: String = w
+        .feedback_ratings
+        .iter()
+        .zip(1..)
+        .map(|(label, value)| {
+            format!(
+                "<div class=\"sk-radios__item\"><input class=\"sk-radios__input\" type=\"radio\" \
+name=\"sk-feedback-rating\" id=\"sk-feedback-rating-{value}\" value=\"{value}\">\
+<label class=\"sk-label sk-radios__label\" for=\"sk-feedback-rating-{value}\">{label}</label></div>",
+                label = escape(label)
+            )
+        })
+        .collect();
+    format!(
+        "<section class=\"sk-feedback\" aria-labelledby=\"sk-feedback-legend\"><div role=\"status\"></div><div>\
+<form novalidate><div class=\"sk-form-group\"><fieldset class=\"sk-fieldset\">\
+<legend class=\"sk-fieldset__legend\" id=\"sk-feedback-legend\">{legend}</legend>\
+<div class=\"sk-radios\">{radios}</div></fieldset></div><div class=\"sk-form-group\">\
+<label class=\"sk-label\" for=\"sk-feedback-comment\">{label}</label>\
+<p class=\"sk-hint\" id=\"sk-feedback-comment-hint\">{hint}</p>\
+<textarea class=\"sk-textarea\" id=\"sk-feedback-comment\" rows=\"5\" \
+aria-describedby=\"sk-feedback-comment-hint sk-feedback-comment-count\"></textarea>\
+<p class=\"sk-hint\" id=\"sk-feedback-comment-count\">{remaining}</p></div>\
+<button type=\"submit\" class=\"sk-button\" disabled>{submit}</button></form></div></section>",
+        legend = escape(&w.feedback_legend),
+        label = escape(&w.feedback_comment_label),
+        hint = escape(&w.feedback_comment_hint),
+        remaining = escape(&w.feedback_remaining.count(w.lang, MAX_COMMENT_CHARS as u64)),
+        submit = escape(&w.feedback_submit),
     )
 }

@@ -182,6 +182,10 @@ async fn route(req: Request, state: &AppState) -> std::result::Result<Response, 
             Some(Method::Post) => feedback::create(req, state, slug).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD, POST")),
         },
+        ["v1", "services", slug, "feedback", "form.html"] => match method {
+            Some(Method::Get) | Some(Method::Head) => first_paint::feedback_form(&req, slug),
+            _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
+        },
         ["v1", "services", slug, "feedback", "reviewed"] => match method {
             Some(Method::Post) => feedback::reviewed(req, state, slug).await,
             _ => Err(ApiError::MethodNotAllowed("POST")),

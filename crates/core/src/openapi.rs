@@ -414,6 +414,23 @@ pub fn document() -> Value {
     .add();
     spec.op(
         "get",
+        "/v1/services/{slug}/feedback/form.html",
+        "getFeedbackFormFirstPaint",
+        "The feedback widget's form as HTML, unanswered, shown by `embed.js` while the widget's code loads (the same for every service: the service is checked when feedback is sent).",
+        Access::Public,
+    )
+    .param(slug.clone())
+    .param(lang.clone())
+    .ok_raw(
+        200,
+        "A `<section>` of the widget's markup: the ratings, the comment box and the (disabled) send button.",
+        "text/html",
+        json!({ "type": "string" }),
+    )
+    .problems(&[404, 422])
+    .add();
+    spec.op(
+        "get",
         "/v1/services/{slug}/feedback",
         "listFeedback",
         "A month's feedback with comments, for the service team.",
