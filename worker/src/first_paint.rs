@@ -64,18 +64,47 @@ struct TakeUpWords {
     channel_names: Vec<String>,
 }
 
-/// A widget's words in `lang` (`cy` Welsh, anything else English) from its
-/// translation files: Welsh keys over English ones, as the widget merges them.
-fn load<T: DeserializeOwned>(english: &[&str], welsh: &[&str], lang: &str) -> T {
-    let mut merged = serde_json::Map::new();
-    let files = english.iter().chain(if lang == "cy" { welsh } else { &[] });
-    for file in files {
-        let parsed: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_str(file).expect("the widgets' translation files are valid JSON");
-        merged.extend(parsed);
+/// A widget's words, read from its translation files once per language on
+/// first use: English, or Welsh keys over English ones (as the widget merges them).
+struct Words<T> {
+    english_files: &'static [&'static str],
+    welsh_files: &'static [&'static str],
+    english: OnceLock<T>,
+    welsh: OnceLock<T>,
+}
+
+/// Words that keep the language they are in (for its plural forms).
+trait InLanguage: Sized {
+    /// These words, knowing they are in `lang`.
+    fn in_language(self, _lang: &'static str) -> Self {
+        self
     }
-    serde_json::from_value(serde_json::Value::Object(merged))
-        .expect("a widget's translation files hold every word of its first paint")
+}
+
+impl<T: DeserializeOwned + InLanguage> Words<T> {
+    /// The words in `english_files`, with `welsh_files` over them in Welsh.
+    const fn new(english_files: &'static [&'static str], welsh_files: &'static [&'static str]) -> Self {
+        Words { english_files, welsh_files, english: OnceLock::new(), welsh: OnceLock::new() }
+    }
+
+    /// The words in `lang` (`cy` Welsh, anything else English).
+    fn get(&self, lang: &'static str) -> &T {
+        let (cell, files) = match lang {
+            "cy" => (&self.welsh, [self.english_files, self.welsh_files]),
+            _ => (&self.english, [self.english_files, &[]]),
+        };
+        cell.get_or_init(|| {
+            let mut merged = serde_json::Map::new();
+            for file in files.concat() {
+                let parsed: serde_json::Map<String, serde_json::Value> =
+                    serde_json::from_str(file).expect("the widgets' translation files are valid JSON");
+                merged.extend(parsed);
+            }
+            let words: T = serde_json::from_value(serde_json::Value::Object(merged))
+                .expect("a widget's translation files hold every word of its first paint");
+            words.in_language(lang)
+        })
+    }
 }
 
 /// The `lang` asked for: `en` (also when not given) or `cy`, else a 422 problem.
@@ -101,24 +130,24 @@ fn html(mut response: Response) -> Result<Response, ApiError> {
     Ok(response)
 }
 
-static TAKE_UP_ENGLISH: OnceLock<TakeUpWords> = OnceLock::new();
-static TAKE_UP_WELSH: OnceLock<TakeUpWords> = OnceLock::new();
+static TAKE_UP: Words<TakeUpWords> = Words::new(
+    &[
+        include_str!("../../widgets/i18n/en/take-up.json"),
+        include_str!("../../widgets/i18n/en/take-up-view.json"),
+    ],
+    &[
+        include_str!("../../widgets/i18n/cy/take-up.json"),
+        include_str!("../../widgets/i18n/cy/take-up-view.json"),
+    ],
+);
+
+impl InLanguage for TakeUpWords {
+    fn in_language(self, lang: &'static str) -> Self {
+        TakeUpWords { lang, ..self }
+    }
+}
 
 impl TakeUpWords {
-    /// The words for `lang`, read once.
-    fn for_language(lang: &'static str) -> &'static TakeUpWords {
-        let english = [
-            include_str!("../../widgets/i18n/en/take-up.json"),
-            include_str!("../../widgets/i18n/en/take-up-view.json"),
-        ];
-        let welsh = [
-            include_str!("../../widgets/i18n/cy/take-up.json"),
-            include_str!("../../widgets/i18n/cy/take-up-view.json"),
-        ];
-        let cell = if lang == "cy" { &TAKE_UP_WELSH } else { &TAKE_UP_ENGLISH };
-        cell.get_or_init(|| TakeUpWords { lang, ..load(&english, &welsh, lang) })
-    }
-
     /// A change in percentage points in words, as the widget writes it.
     fn points(&self, change: f64) -> String {
         match Movement::points(change) {
@@ -134,7 +163,7 @@ pub async fn take_up(req: &Request, state: &AppState, slug: &str) -> Result<Resp
     if !contract::is_valid_slug(slug) {
         return Err(ApiError::unknown_service(slug));
     }
-    let words = TakeUpWords::for_language(language(req)?);
+    let words = TAKE_UP.get(language(req)?);
     let store = Store::open(&state.env)?;
     html(
         measurements::rendered(&store, Rendering::TakeUp(slug, words.lang), slug, |performance| {
@@ -290,18 +319,18 @@ struct ContractWords {
     contract_actions: String,
 }
 
-static CONTRACT_ENGLISH: OnceLock<ContractWords> = OnceLock::new();
-static CONTRACT_WELSH: OnceLock<ContractWords> = OnceLock::new();
+static CONTRACT: Words<ContractWords> = Words::new(
+    &[include_str!("../../widgets/i18n/en/contract-view.json")],
+    &[include_str!("../../widgets/i18n/cy/contract-view.json")],
+);
+
+impl InLanguage for ContractWords {
+    fn in_language(self, lang: &'static str) -> Self {
+        ContractWords { lang, ..self }
+    }
+}
 
 impl ContractWords {
-    /// The words for `lang`, read once.
-    fn for_language(lang: &'static str) -> &'static ContractWords {
-        let english = [include_str!("../../widgets/i18n/en/contract-view.json")];
-        let welsh = [include_str!("../../widgets/i18n/cy/contract-view.json")];
-        let cell = if lang == "cy" { &CONTRACT_WELSH } else { &CONTRACT_ENGLISH };
-        cell.get_or_init(|| ContractWords { lang, ..load(&english, &welsh, lang) })
-    }
-
     /// A metric's target in words: "target at least 85 %".
     fn target(&self, metric: &ServiceMetric) -> String {
         match metric.target {
@@ -322,7 +351,7 @@ pub async fn contract(req: &Request, state: &AppState, slug: &str) -> Result<Res
     if !contract::is_valid_slug(slug) {
         return Err(ApiError::unknown_service(slug));
     }
-    let words = ContractWords::for_language(language(req)?);
+    let words = CONTRACT.get(language(req)?);
     let store = Store::open(&state.env)?;
     let mut response = html(
         measurements::rendered(&store, Rendering::Contract(slug, words.lang), slug, |performance| {
@@ -491,24 +520,20 @@ struct FormWords {
     range_at_least: String,
 }
 
-static FORM_ENGLISH: OnceLock<FormWords> = OnceLock::new();
-static FORM_WELSH: OnceLock<FormWords> = OnceLock::new();
+static FORM: Words<FormWords> = Words::new(
+    &[
+        include_str!("../../widgets/i18n/en/self-assessment.json"),
+        include_str!("../../widgets/i18n/en/skills.json"),
+    ],
+    &[
+        include_str!("../../widgets/i18n/cy/self-assessment.json"),
+        include_str!("../../widgets/i18n/cy/skills.json"),
+    ],
+);
+
+impl InLanguage for FormWords {}
 
 impl FormWords {
-    /// The words for `lang`, read once.
-    fn for_language(lang: &'static str) -> &'static FormWords {
-        let english = [
-            include_str!("../../widgets/i18n/en/self-assessment.json"),
-            include_str!("../../widgets/i18n/en/skills.json"),
-        ];
-        let welsh = [
-            include_str!("../../widgets/i18n/cy/self-assessment.json"),
-            include_str!("../../widgets/i18n/cy/skills.json"),
-        ];
-        let cell = if lang == "cy" { &FORM_WELSH } else { &FORM_ENGLISH };
-        cell.get_or_init(|| load(&english, &welsh, lang))
-    }
-
     fn levels(&self) -> LevelWords<'_> {
         LevelWords {
             ddat: &self.level_ddat,
@@ -522,7 +547,7 @@ impl FormWords {
 
 /// `GET /v1/roles/{id}/form.html?lang=`: the self-assessment widget's form for a role profile, unanswered (`en` unless `cy`).
 pub async fn form(req: &Request, state: &AppState, id: &str) -> Result<Response, ApiError> {
-    let words = FormWords::for_language(language(req)?);
+    let words = FORM.get(language(req)?);
     let profile = crate::roles::lookup(state, id)
         .await?
         .ok_or_else(|| ApiError::NotFound(format!("There is no role profile called '{id}'.")))?;
@@ -658,16 +683,14 @@ struct FeedbackWords {
     feedback_submit: String,
 }
 
-static FEEDBACK_ENGLISH: OnceLock<FeedbackWords> = OnceLock::new();
-static FEEDBACK_WELSH: OnceLock<FeedbackWords> = OnceLock::new();
+static FEEDBACK: Words<FeedbackWords> = Words::new(
+    &[include_str!("../../widgets/i18n/en/feedback.json")],
+    &[include_str!("../../widgets/i18n/cy/feedback.json")],
+);
 
-impl FeedbackWords {
-    /// The words for `lang`, read once.
-    fn for_language(lang: &'static str) -> &'static FeedbackWords {
-        let english = [include_str!("../../widgets/i18n/en/feedback.json")];
-        let welsh = [include_str!("../../widgets/i18n/cy/feedback.json")];
-        let cell = if lang == "cy" { &FEEDBACK_WELSH } else { &FEEDBACK_ENGLISH };
-        cell.get_or_init(|| FeedbackWords { lang, ..load(&english, &welsh, lang) })
+impl InLanguage for FeedbackWords {
+    fn in_language(self, lang: &'static str) -> Self {
+        FeedbackWords { lang, ..self }
     }
 }
 
@@ -678,7 +701,7 @@ pub fn feedback_form(req: &Request, slug: &str) -> Result<Response, ApiError> {
     if !contract::is_valid_slug(slug) {
         return Err(ApiError::unknown_service(slug));
     }
-    let words = FeedbackWords::for_language(language(req)?);
+    let words = FEEDBACK.get(language(req)?);
     html(Response::ok(feedback_markup(words))?)
 }
 
