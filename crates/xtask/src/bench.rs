@@ -144,6 +144,18 @@ fn table(r: &Value) -> String {
         format!("goal ≤ {} ms", ws["goal_ms"]),
         String::new(),
     );
+    row(
+        "feedback form: script tag → on screen (the Worker's first paint; cold; files from the page's server)",
+        format!("{} ms", ws["feedback_on_screen_median_ms"]),
+        String::new(),
+        String::new(),
+    );
+    row(
+        "feedback form: the widget in its place (its send button working)",
+        format!("{} ms", ws["feedback_in_place_median_ms"]),
+        String::new(),
+        String::new(),
+    );
     for api in r["api"].as_array().into_iter().flatten() {
         let (a, b) = (&api["servicekit"], &api["javascript"]);
         row(
