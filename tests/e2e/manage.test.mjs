@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { startWorker, freshStateDir } from '../support/worker.mjs';
 import { createService, fishingContract, FISHING } from '../support/services.mjs';
 import { HEADER } from '../support/measurements.mjs';
-import { launch, artifacts } from './fixtures/browser.mjs';
+import { launch, artifacts, explain } from './fixtures/browser.mjs';
 import { wcagViolations } from './fixtures/axe.mjs';
 
 const PORT = 8782;
@@ -28,7 +28,13 @@ after(async () => {
 async function signIn(page, t = token) {
   await page.goto(`${worker.url}/manage`);
   const manage = page.locator('servicekit-manage');
-  await manage.getByLabel('Service (its short name').fill(FISHING);
+  const slug = manage.getByLabel('Service (its short name');
+  try {
+    await slug.waitFor({ timeout: 20_000 });
+  } catch (error) {
+    throw new Error(`the sign-in form did not show: ${error.message}\n${await explain(page, 'servicekit-manage')}`);
+  }
+  await slug.fill(FISHING);
   await manage.getByLabel('Service token').fill(t);
   await manage.getByRole('button', { name: 'Sign in' }).click();
   await manage.getByTestId('sk-signed-in').waitFor();
