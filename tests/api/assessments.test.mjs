@@ -145,8 +145,23 @@ test('an SFIA assessment depends on the service context it states', async () => 
   assertProblem(await call('/v1/assessments', { method: 'POST', body: { ...rateAll({}, '4'), context: { huge: true } } }), 400);
 });
 
-test('an unknown role is a 404 problem', async () => {
-  assertProblem(await call('/v1/roles/ddat-wizard'), 404);
+test('an unknown role is a 404 problem, in English or in the Welsh the request asks for', async () => {
+  const english = await call('/v1/roles/ddat-wizard');
+  assertProblem(english, 404);
+  assert.equal(english.json.title, 'Not found');
+  assert.equal(english.json.detail, "There is no role profile called 'ddat-wizard'.");
+  const welsh = await call('/v1/roles/ddat-wizard', { headers: { 'Accept-Language': 'cy' } });
+  assertProblem(welsh, 404);
+  assert.equal(welsh.json.title, 'Heb ei ganfod');
+  assert.equal(welsh.json.detail, "Nid oes proffil rôl o'r enw 'ddat-wizard'.");
+  assert.equal(welsh.json.type, english.json.type, 'the same kind of problem in either language');
+  const welshFirst = await call('/v1/roles/ddat-wizard', { headers: { 'Accept-Language': 'cy-GB, en;q=0.8' } });
+  assert.equal(welshFirst.json.detail, welsh.json.detail);
+  const englishFirst = await call('/v1/roles/ddat-wizard', { headers: { 'Accept-Language': 'en-GB, cy;q=0.8' } });
+  assert.equal(englishFirst.json.detail, english.json.detail);
+  const wrongMethod = await call('/v1/assessments', { method: 'PUT', body: allAt('expert'), headers: { 'Accept-Language': 'cy' } });
+  assertProblem(wrongMethod, 405);
+  assert.equal(wrongMethod.json.detail, "Dim ond POST y mae'r cyfeiriad hwn yn ei dderbyn.", 'placeholders filled in Welsh too');
 });
 
 test('a saved assessment reads back with its token, with gaps and evidence', async () => {

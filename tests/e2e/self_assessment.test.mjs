@@ -249,6 +249,24 @@ test('the widget speaks Welsh when its lang attribute says cy', async () => {
   await page.close();
 });
 
+test('a role profile that is not there is named in the widget\'s own language', async () => {
+  const page = await session.browser.newPage();
+  await page.goto(`${session.worker.url}/demo/`);
+  await page.evaluate(() => {
+    document.querySelector('main').insertAdjacentHTML('beforeend', [
+      '<div id="welsh"><servicekit-self-assessment profile="no-such-role" lang="cy"></servicekit-self-assessment></div>',
+      '<div id="english"><servicekit-self-assessment profile="no-such-role" lang="en"></servicekit-self-assessment></div>',
+    ].join(''));
+  });
+  const welsh = page.locator('#welsh').getByTestId('sk-error');
+  const english = page.locator('#english').getByTestId('sk-error');
+  await welsh.waitFor();
+  await english.waitFor();
+  assert.match(await welsh.textContent(), /Nid oes proffil rôl o'r enw 'no-such-role'\./);
+  assert.match(await english.textContent(), /There is no role profile called 'no-such-role'\./);
+  await page.close();
+});
+
 test('the widget says so when the API is unreachable on load', async () => {
   const page = await session.browser.newPage();
   await page.route('**/v1/roles/**', (route) => route.abort('connectionrefused'));

@@ -65,7 +65,7 @@ test('Welsh is complete: the same keys as English, with the same placeholders an
   compare(en, cy, '');
 });
 
-test('the public pages are complete in English and Welsh, with the same placeholders', () => {
+test('the public pages and the API\'s problem details are complete in English and Welsh, with the same placeholders', () => {
   const pages = (lang) => JSON.parse(readFileSync(join(root, 'worker', 'i18n', `${lang}.json`), 'utf8'));
   const en = pages('en');
   const cy = pages('cy');

@@ -50,6 +50,41 @@ impl ApiFailure {
     }
 }
 
+/// The servicekit API as a widget calls it: the Worker's origin, and the
+/// widget's language, which every call asks its problem details in
+/// (`Accept-Language`, a header a browser sends across origins without asking first).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Api {
+    origin: String,
+    lang: &'static str,
+}
+
+impl Api {
+    /// The API at `origin` (no trailing slash), for a widget in `lang` (`en` or `cy`).
+    pub fn new(origin: String, lang: &'static str) -> Api {
+        Api { origin, lang }
+    }
+
+    /// A request to `path` (from `/v1/`), with no token or body, answered with any success.
+    fn call(&self, method: &'static str, path: &str) -> Call<'static> {
+        Call {
+            method,
+            url: format!("{}{path}", self.origin),
+            lang: self.lang,
+            token: None,
+            body: None,
+            expect: Expect::Success,
+        }
+    }
+}
+
+/// The origin, as the start of an address.
+impl std::fmt::Display for Api {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.origin)
+    }
+}
+
 /// Which statuses count as the answer a call wants; any other is a refusal.
 #[derive(Clone, Copy)]
 enum Expect {
@@ -67,6 +102,8 @@ enum Expect {
 struct Call<'a> {
     method: &'static str,
     url: String,
+    /// The language asked for (`Accept-Language`).
+    lang: &'static str,
     token: Option<&'a str>,
     /// The body's media type and text.
     body: Option<(&'static str, String)>,
@@ -74,11 +111,6 @@ struct Call<'a> {
 }
 
 impl<'a> Call<'a> {
-    /// A request with no token or body, answered with any success.
-    fn new(method: &'static str, url: String) -> Self {
-        Call { method, url, token: None, body: None, expect: Expect::Success }
-    }
-
     /// With the bearer token the resource needs.
     fn token(self, token: &'a str) -> Self {
         Call { token: Some(token), ..self }
@@ -106,6 +138,7 @@ impl<'a> Call<'a> {
         let init = web_sys::RequestInit::new();
         init.set_method(self.method);
         let headers = web_sys::Headers::new().map_err(|_| ApiFailure::Unreachable)?;
+        headers.set("Accept-Language", self.lang).map_err(|_| ApiFailure::Unreachable)?;
         if let Some(token) = self.token {
             headers.set("Authorization", &format!("Bearer {token}")).map_err(|_| ApiFailure::Unreachable)?;
         }
@@ -168,129 +201,128 @@ async fn refused(response: web_sys::Response) -> ApiFailure {
 }
 
 /// Loads a role profile.
-pub async fn role(api: &str, role: &str) -> Result<RoleProfile, ApiFailure> {
-    answer(Call::new("GET", format!("{api}/v1/roles/{role}")).json().await?)
+pub async fn role(api: &Api, role: &str) -> Result<RoleProfile, ApiFailure> {
+    answer(api.call("GET", &format!("/v1/roles/{role}")).json().await?)
 }
 
 /// Submits a self-assessment.
-pub async fn submit(api: &str, submission: &AssessmentSubmission) -> Result<Created, ApiFailure> {
-    let call = Call::new("POST", format!("{api}/v1/assessments")).json_body(submission)?;
+pub async fn submit(api: &Api, submission: &AssessmentSubmission) -> Result<Created, ApiFailure> {
+    let call = api.call("POST", "/v1/assessments").json_body(submission)?;
     answer(call.expecting(201).json().await?)
 }
 
 /// Lists role profiles.
-pub async fn roles(api: &str) -> Result<Vec<RoleSummary>, ApiFailure> {
-    answer(Call::new("GET", format!("{api}/v1/roles")).json().await?)
+pub async fn roles(api: &Api) -> Result<Vec<RoleSummary>, ApiFailure> {
+    answer(api.call("GET", "/v1/roles").json().await?)
 }
 
 /// Creates a team; the response holds the lead's token.
-pub async fn create_team(api: &str, team: &TeamSubmission) -> Result<Created, ApiFailure> {
-    let call = Call::new("POST", format!("{api}/v1/teams")).json_body(team)?;
+pub async fn create_team(api: &Api, team: &TeamSubmission) -> Result<Created, ApiFailure> {
+    let call = api.call("POST", "/v1/teams").json_body(team)?;
     answer(call.expecting(201).json().await?)
 }
 
 /// A team's coverage, with the lead's token.
-pub async fn team_report(api: &str, team: &str, token: &str) -> Result<TeamReport, ApiFailure> {
-    answer(Call::new("GET", format!("{api}/v1/teams/{team}/coverage")).token(token).json().await?)
+pub async fn team_report(api: &Api, team: &str, token: &str) -> Result<TeamReport, ApiFailure> {
+    answer(api.call("GET", &format!("/v1/teams/{team}/coverage")).token(token).json().await?)
 }
 
 /// Reads an assessment with its token: the assessment itself, without the record's
 /// gaps, summary and changes (the widget works those out again with core's rules).
-pub async fn assessment(api: &str, id: &str, token: &str) -> Result<Assessment, ApiFailure> {
-    answer(Call::new("GET", format!("{api}/v1/assessments/{id}")).token(token).json().await?)
+pub async fn assessment(api: &Api, id: &str, token: &str) -> Result<Assessment, ApiFailure> {
+    answer(api.call("GET", &format!("/v1/assessments/{id}")).token(token).json().await?)
 }
 
 /// Deletes an assessment for good, with its token.
-pub async fn delete_assessment(api: &str, id: &str, token: &str) -> Result<(), ApiFailure> {
-    let call = Call::new("DELETE", format!("{api}/v1/assessments/{id}")).token(token);
+pub async fn delete_assessment(api: &Api, id: &str, token: &str) -> Result<(), ApiFailure> {
+    let call = api.call("DELETE", &format!("/v1/assessments/{id}")).token(token);
     call.expecting(204).send().await.map(drop)
 }
 
 /// A service's latest contract with its need statuses.
-pub async fn contract(api: &str, slug: &str) -> Result<ContractView, ApiFailure> {
-    answer(Call::new("GET", format!("{api}/v1/services/{slug}/contract")).json().await?)
+pub async fn contract(api: &Api, slug: &str) -> Result<ContractView, ApiFailure> {
+    answer(api.call("GET", &format!("/v1/services/{slug}/contract")).json().await?)
 }
 
 /// A service's Correction of Error documents.
-pub async fn coes(api: &str, slug: &str) -> Result<Vec<CoeSummary>, ApiFailure> {
-    answer(Call::new("GET", format!("{api}/v1/services/{slug}/coe")).json().await?)
+pub async fn coes(api: &Api, slug: &str) -> Result<Vec<CoeSummary>, ApiFailure> {
+    answer(api.call("GET", &format!("/v1/services/{slug}/coe")).json().await?)
 }
 
 /// HTML the Worker renders for a widget to keep (`path` under `/v1/`, with its `?lang=`).
-pub async fn rendering(api: &str, path: &str) -> Result<String, ApiFailure> {
-    Call::new("GET", format!("{api}/v1/{path}")).text().await
+pub async fn rendering(api: &Api, path: &str) -> Result<String, ApiFailure> {
+    api.call("GET", &format!("/v1/{path}")).text().await
 }
 
 /// Sends a rating and comment for a service.
 pub async fn send_feedback(
-    api: &str,
+    api: &Api,
     slug: &str,
     feedback: &servicekit_core::feedback::FeedbackSubmission,
 ) -> Result<(), ApiFailure> {
-    let call = Call::new("POST", format!("{api}/v1/services/{slug}/feedback")).json_body(feedback)?;
+    let call = api.call("POST", &format!("/v1/services/{slug}/feedback")).json_body(feedback)?;
     call.expecting(201).send().await.map(drop)
 }
 
 /// Checks a service token by reading the service's feedback (which needs it).
-pub async fn check_service_token(api: &str, slug: &str, token: &str) -> Result<(), ApiFailure> {
-    Call::new("GET", format!("{api}/v1/services/{slug}/feedback")).token(token).send().await.map(drop)
+pub async fn check_service_token(api: &Api, slug: &str, token: &str) -> Result<(), ApiFailure> {
+    api.call("GET", &format!("/v1/services/{slug}/feedback")).token(token).send().await.map(drop)
 }
 
 /// Saves a new version of a service's contract.
 pub async fn put_contract(
-    api: &str,
+    api: &Api,
     slug: &str,
     token: &str,
     contract: &servicekit_core::contract::ServiceContract,
 ) -> Result<servicekit_core::contract::SavedContract, ApiFailure> {
-    let call =
-        Call::new("PUT", format!("{api}/v1/services/{slug}/contract")).token(token).json_body(contract)?;
+    let call = api.call("PUT", &format!("/v1/services/{slug}/contract")).token(token).json_body(contract)?;
     answer(call.expecting(201).json().await?)
 }
 
 /// Uploads measurements as CSV.
 pub async fn upload_measurements(
-    api: &str,
+    api: &Api,
     slug: &str,
     token: &str,
     csv: String,
 ) -> Result<servicekit_core::measurement::MeasurementReceipt, ApiFailure> {
-    let call = Call::new("POST", format!("{api}/v1/services/{slug}/measurements")).token(token);
+    let call = api.call("POST", &format!("/v1/services/{slug}/measurements")).token(token);
     answer(call.body("text/csv", csv).json().await?)
 }
 
 /// Publishes a Correction of Error document.
 pub async fn publish_coe(
-    api: &str,
+    api: &Api,
     slug: &str,
     token: &str,
     document: &servicekit_core::coe::CorrectionOfError,
 ) -> Result<(), ApiFailure> {
-    let call = Call::new("POST", format!("{api}/v1/services/{slug}/coe")).token(token).json_body(document)?;
+    let call = api.call("POST", &format!("/v1/services/{slug}/coe")).token(token).json_body(document)?;
     call.expecting(201).send().await.map(drop)
 }
 
 /// One published Correction of Error document.
-pub async fn coe(api: &str, slug: &str, id: &str) -> Result<servicekit_core::coe::PublishedCoe, ApiFailure> {
-    answer(Call::new("GET", format!("{api}/v1/services/{slug}/coe/{id}")).json().await?)
+pub async fn coe(api: &Api, slug: &str, id: &str) -> Result<servicekit_core::coe::PublishedCoe, ApiFailure> {
+    answer(api.call("GET", &format!("/v1/services/{slug}/coe/{id}")).json().await?)
 }
 
 /// Changes the status of corrective action `n` of a document.
 pub async fn update_action(
-    api: &str,
+    api: &Api,
     slug: &str,
     token: &str,
     id: &str,
     n: usize,
     status: servicekit_core::coe::ActionStatus,
 ) -> Result<(), ApiFailure> {
-    let call = Call::new("PUT", format!("{api}/v1/services/{slug}/coe/{id}/actions/{n}")).token(token);
+    let call = api.call("PUT", &format!("/v1/services/{slug}/coe/{id}/actions/{n}")).token(token);
     call.json_body(&servicekit_core::coe::ActionUpdate { status })?.send().await.map(drop)
 }
 
 /// Replaces the service token; returns the new one.
-pub async fn rotate_token(api: &str, slug: &str, token: &str) -> Result<String, ApiFailure> {
-    let call = Call::new("POST", format!("{api}/v1/services/{slug}/token")).token(token);
+pub async fn rotate_token(api: &Api, slug: &str, token: &str) -> Result<String, ApiFailure> {
+    let call = api.call("POST", &format!("/v1/services/{slug}/token")).token(token);
     answer::<Created>(call.json().await?).map(|created| created.token)
 }
 

@@ -7,6 +7,7 @@
 //! widget takes it over and makes its print button work. Without a first
 //! paint it asks for the same HTML itself.
 
+use crate::api::Api;
 use crate::i18n::use_strings;
 use crate::FirstPaint;
 use leptos::prelude::*;
@@ -16,7 +17,7 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn ContractViewer(
     /// Origin of the servicekit API.
-    api: String,
+    api: Api,
     /// The service's slug.
     slug: String,
     /// The Worker's rendering of this contract, if `embed.js` has shown it.

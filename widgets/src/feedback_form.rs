@@ -6,6 +6,7 @@
 //! over the rating chosen, the comment written and the focus there.
 
 use crate::api;
+use crate::api::Api;
 use crate::error_summary::{show_problems, ErrorSummary};
 use crate::i18n::use_strings;
 use crate::FirstPaint;
@@ -23,7 +24,7 @@ const RATING_GROUP: &str = "sk-feedback-rating";
 #[component]
 pub fn FeedbackForm(
     /// Origin of the servicekit API.
-    api: String,
+    api: Api,
     /// The service's slug.
     slug: String,
     /// The Worker's rendering of this form, if `embed.js` has shown it.

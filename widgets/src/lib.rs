@@ -57,6 +57,7 @@ pub fn mount_self_assessment(
     stylesheet: String,
     profile: JsValue,
 ) -> Result<(), JsValue> {
+    let api = api::Api::new(api, i18n::language(&lang));
     let team = Some(team.trim().to_owned()).filter(|t| !t.is_empty());
     let read = json::read::<servicekit_core::RoleProfile>(profile).filter(|p| p.id == role.trim());
     mount_over_first_paint(&host, &stylesheet, &lang, move |first_paint| {
@@ -73,6 +74,7 @@ pub fn mount_team_coverage(
     lang: String,
     stylesheet: String,
 ) -> Result<(), JsValue> {
+    let api = api::Api::new(api, i18n::language(&lang));
     mount(&host, &stylesheet, &lang, move || view! { <team_coverage::TeamCoverage api=api /> })
 }
 
@@ -86,6 +88,7 @@ pub fn mount_contract(
     lang: String,
     stylesheet: String,
 ) -> Result<(), JsValue> {
+    let api = api::Api::new(api, i18n::language(&lang));
     mount_over_first_paint(&host, &stylesheet, &lang, move |first_paint| {
         view! { <contract_viewer::ContractViewer api=api slug=slug first_paint /> }
     })
@@ -101,6 +104,7 @@ pub fn mount_take_up(
     lang: String,
     stylesheet: String,
 ) -> Result<(), JsValue> {
+    let api = api::Api::new(api, i18n::language(&lang));
     mount_over_first_paint(&host, &stylesheet, &lang, move |first_paint| {
         view! { <take_up_chart::TakeUpChart api=api slug=slug first_paint /> }
     })
@@ -116,6 +120,7 @@ pub fn mount_feedback(
     lang: String,
     stylesheet: String,
 ) -> Result<(), JsValue> {
+    let api = api::Api::new(api, i18n::language(&lang));
     mount_over_first_paint(&host, &stylesheet, &lang, move |first_paint| {
         view! { <feedback_form::FeedbackForm api=api slug=slug first_paint /> }
     })
@@ -125,6 +130,7 @@ pub fn mount_feedback(
 #[cfg(feature = "manage")]
 #[wasm_bindgen]
 pub fn mount_manage(host: HtmlElement, api: String, lang: String, stylesheet: String) -> Result<(), JsValue> {
+    let api = api::Api::new(api, i18n::language(&lang));
     mount(&host, &stylesheet, &lang, move || view! { <manage::ManagePage api=api /> })
 }
 
@@ -247,7 +253,7 @@ impl FirstPaint {
 #[cfg(any(feature = "contract", feature = "take-up"))]
 fn kept_rendering(
     first_paint: FirstPaint,
-    api: String,
+    api: api::Api,
     path: String,
 ) -> ReadSignal<Option<Result<String, api::ApiFailure>>, LocalStorage> {
     let shown = first_paint.markup();

@@ -7,6 +7,7 @@
 //! Validation is core's (`contract::validate`, `coe::validate`,
 //! `measurement::parse_csv`), the same code the Worker runs on save.
 
+use crate::api::Api;
 use crate::api::{self, ApiFailure};
 use crate::error_summary::focus_field;
 use crate::files::{data_url, on_file_text};
@@ -47,7 +48,7 @@ fn field_id(pointer: &str) -> String {
 #[component]
 pub fn ManagePage(
     /// Origin of the servicekit API.
-    api: String,
+    api: Api,
 ) -> impl IntoView {
     let session = RwSignal::new(Storage::Session.get::<Session>(SESSION_KEY));
     let new_token = RwSignal::new(None::<String>);
@@ -76,7 +77,7 @@ pub fn ManagePage(
 
 /// Asks for the service's slug and token, and checks them with the API.
 #[component]
-fn SignIn(api: String, session: RwSignal<Option<Session>>) -> impl IntoView {
+fn SignIn(api: Api, session: RwSignal<Option<Session>>) -> impl IntoView {
     let slug = RwSignal::new(String::new());
     let token = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -261,7 +262,7 @@ fn stage_options() -> Vec<(&'static str, String)> {
 
 /// The contract form, with JSON paste/upload, live validation and save.
 #[component]
-fn ContractEditor(api: String, session: Session) -> impl IntoView {
+fn ContractEditor(api: Api, session: Session) -> impl IntoView {
     let loaded = {
         let (api, slug) = (api.clone(), session.slug.clone());
         crate::api::fetched(move || {
@@ -284,7 +285,7 @@ fn ContractEditor(api: String, session: Session) -> impl IntoView {
 }
 
 #[component]
-fn ContractForm(api: String, session: Session, start: ServiceContract) -> impl IntoView {
+fn ContractForm(api: Api, session: Session, start: ServiceContract) -> impl IntoView {
     let contract = RwSignal::new(start);
     // Bumped when the form's shape changes (a JSON import, items added, removed or moved): redraws the fields.
     let shape = RwSignal::new(0u32);
@@ -630,7 +631,7 @@ fn dependency_item(
 
 /// CSV upload with a preview and every row error before anything is stored.
 #[component]
-fn MeasurementsUpload(api: String, session: Session) -> impl IntoView {
+fn MeasurementsUpload(api: Api, session: Session) -> impl IntoView {
     let t = use_strings();
     let csv = RwSignal::new(String::new());
     let known = {
@@ -739,7 +740,7 @@ fn preview_table(rows: &[MeasurementRow]) -> impl IntoView {
 
 /// Writes a new Correction of Error document and updates the actions of published ones.
 #[component]
-fn CoeEditor(api: String, session: Session) -> impl IntoView {
+fn CoeEditor(api: Api, session: Session) -> impl IntoView {
     let document = RwSignal::new(CorrectionOfError::default());
     let shape = RwSignal::new(0u32);
     let contract = {
@@ -900,7 +901,7 @@ fn coe_field_mut<'a>(d: &'a mut CorrectionOfError, field: &str) -> &'a mut Strin
 
 /// A published document's actions, each with a status to change.
 #[component]
-fn PublishedActions(api: String, session: Session, summary: CoeSummary) -> impl IntoView {
+fn PublishedActions(api: Api, session: Session, summary: CoeSummary) -> impl IntoView {
     let document = {
         let (api, slug, id) = (api.clone(), session.slug.clone(), summary.id.clone());
         crate::api::fetched(move || {
@@ -965,7 +966,7 @@ fn PublishedActions(api: String, session: Session, summary: CoeSummary) -> impl 
 /// Replaces the service token: the old one stops working at once; the new one is shown once.
 #[component]
 fn TokenRotation(
-    api: String,
+    api: Api,
     session: Session,
     signed_in: RwSignal<Option<Session>>,
     new_token: RwSignal<Option<String>>,

@@ -1,6 +1,7 @@
 //! The role self-assessment widget: rate each skill, see gaps live, save.
 
 use crate::answers_file::{AnswersFile, PrintPack};
+use crate::api::Api;
 use crate::api::{self, ApiFailure};
 use crate::error_summary::{focus_field, focus_when_drawn};
 use crate::gap_chart::GapChart;
@@ -19,7 +20,7 @@ use std::sync::Arc;
 #[component]
 pub fn SelfAssessment(
     /// Origin of the servicekit API, e.g. `https://servicekit.example.gov.uk`.
-    api: String,
+    api: Api,
     /// Id of the role profile to assess against; empty to let the person choose.
     role: String,
     /// Id of a team to count the assessment towards, if any.
@@ -76,7 +77,7 @@ pub fn SelfAssessment(
 
 /// A list of every role profile, grouped by framework, to choose one to assess against.
 #[component]
-fn RoleChooser(api: String, role: RwSignal<String>) -> impl IntoView {
+fn RoleChooser(api: Api, role: RwSignal<String>) -> impl IntoView {
     let t = use_strings();
     let roles = crate::api::fetched(move || {
         let api = api.clone();
@@ -137,7 +138,7 @@ fn draft_key(role: &str) -> String {
 /// takes the first paint's place.
 #[component]
 fn AssessmentForm(
-    api: String,
+    api: Api,
     profile: Arc<RoleProfile>,
     team: Option<String>,
     first_paint: FirstPaint,
@@ -638,7 +639,7 @@ fn SkillQuestion(
 /// What the person sees after saving: their result, where the record is, the
 /// key to read it, and a way to delete it.
 #[component]
-fn SavedPanel(api: String, created: Created, summary: String, last_key: String) -> impl IntoView {
+fn SavedPanel(api: Api, created: Created, summary: String, last_key: String) -> impl IntoView {
     let t = use_strings();
     let status = RwSignal::new(None::<(bool, String)>);
     let delete = {

@@ -8,6 +8,7 @@
 //! interaction: it reads each point's position and words from the SVG, and
 //! the channel mix from the plot's `data-mix`.
 
+use crate::api::Api;
 use crate::api::ApiFailure;
 use crate::i18n::{fill, use_strings};
 use crate::FirstPaint;
@@ -24,7 +25,7 @@ const HEIGHT: f32 = trend::WIDGET_SIZE.1;
 #[component]
 pub fn TakeUpChart(
     /// Origin of the servicekit API.
-    api: String,
+    api: Api,
     /// The service's slug.
     slug: String,
     /// The Worker's rendering of this chart, if `embed.js` has shown it.

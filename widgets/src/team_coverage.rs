@@ -1,6 +1,7 @@
 //! The team coverage widget: a team lead creates a team, shares its id with
 //! members, and sees whether the team covers the role's skills between them.
 
+use crate::api::Api;
 use crate::api::{self, ApiFailure};
 use crate::error_summary::{show_problems, ErrorSummary};
 use crate::i18n::{use_strings, Strings};
@@ -14,7 +15,7 @@ use servicekit_core::{RoleProfile, ServiceContext};
 #[component]
 pub fn TeamCoverage(
     /// Origin of the servicekit API.
-    api: String,
+    api: Api,
 ) -> impl IntoView {
     let t = use_strings();
     let team_id = RwSignal::new(String::new());
@@ -43,7 +44,7 @@ fn team_field(pointer: &str) -> &'static str {
 
 /// Form to create a team; shows the id, key and the snippet for members once created.
 #[component]
-fn CreateTeam(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>) -> impl IntoView {
+fn CreateTeam(api: Api, team_id: RwSignal<String>, lead_key: RwSignal<String>) -> impl IntoView {
     let t = use_strings();
     let roles = crate::api::fetched({
         let api = api.clone();
@@ -208,7 +209,7 @@ fn CreateTeam(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>
 
 /// Form to see a team's coverage with its id and the lead's key.
 #[component]
-fn ViewCoverage(api: String, team_id: RwSignal<String>, lead_key: RwSignal<String>) -> impl IntoView {
+fn ViewCoverage(api: Api, team_id: RwSignal<String>, lead_key: RwSignal<String>) -> impl IntoView {
     let t = use_strings();
     let report = RwSignal::new(None::<Result<(TeamReport, Option<RoleProfile>), String>>);
     let problems = RwSignal::new(Vec::<(&'static str, String)>::new());

@@ -61,11 +61,7 @@ async fn with_token(store: &Store, id: &str, presented: &str) -> Result<Option<S
 /// No token at all is a 401 (before any lookup); a missing record and a wrong
 /// token answer the same 404, so the API never confirms that an id exists.
 async fn authorised(req: &Request, state: &AppState, id: &str) -> Result<StoredAssessment, ApiError> {
-    let not_found = || {
-        ApiError::NotFound(
-            "There is no assessment at this address, or the token does not match it.".to_owned(),
-        )
-    };
+    let not_found = || ApiError::not_found("problem_no_assessment", &[]);
     let header = req.headers().get("Authorization")?.unwrap_or_default();
     let presented = token::from_bearer(&header).ok_or(ApiError::Unauthorized)?;
     with_token(&Store::open(&state.env)?, id, presented).await?.ok_or_else(not_found)

@@ -73,9 +73,7 @@ pub async fn import(mut req: Request, state: &AppState) -> Result<Response, ApiE
     let store = Store::open(&state.env)?;
     let slug = export.service.slug.clone();
     if store.service(&slug).await?.is_some() {
-        return Err(ApiError::Conflict(format!(
-            "There is already a service called '{slug}'; an import never overwrites one."
-        )));
+        return Err(ApiError::conflict("problem_import_over_service", &[("slug", &slug)]));
     }
     let writes = join_all(export.contract_versions.iter().map(|v| store.put_contract(&slug, v))).await;
     writes.into_iter().collect::<Result<Vec<()>, _>>()?;

@@ -44,7 +44,7 @@ async fn find(store: &Store, slug: &str, id: &str) -> Result<PublishedCoe, ApiEr
         true => store.coe(slug, id).await?,
         false => None,
     };
-    found.ok_or_else(|| ApiError::NotFound("There is no such Correction of Error document.".to_owned()))
+    found.ok_or_else(|| ApiError::not_found("problem_no_coe", &[]))
 }
 
 /// One document.
@@ -68,7 +68,7 @@ pub async fn update_action(
         .parse::<usize>()
         .ok()
         .and_then(|i| published.document.actions.get_mut(i))
-        .ok_or_else(|| ApiError::NotFound(format!("This document has no action {n}.")))?;
+        .ok_or_else(|| ApiError::not_found("problem_no_action", &[("n", n)]))?;
     action.status = update.status;
     store.put_coe(slug, &published).await?;
     store.drop_performance_snapshot(slug).await?;

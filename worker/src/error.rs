@@ -1,8 +1,30 @@
 //! The one error type of the API, turned into RFC 9457 problem details here and only here.
 
+use crate::pages::PageText;
 use servicekit_core::api::{Problem, PROBLEM_JSON};
 use servicekit_core::FieldProblem;
 use worker::Response;
+
+/// A problem's detail as a key of the Worker's translation files (`worker/i18n`)
+/// and the values of its `{placeholders}`, written out in the asker's language.
+#[derive(Debug)]
+pub struct Detail {
+    key: &'static str,
+    values: Vec<(&'static str, String)>,
+}
+
+impl Detail {
+    /// The sentence at `key`, with `values` for its placeholders.
+    pub fn new(key: &'static str, values: &[(&'static str, &str)]) -> Detail {
+        Detail { key, values: values.iter().map(|(name, value)| (*name, (*value).to_owned())).collect() }
+    }
+
+    fn in_words(&self, text: &PageText) -> String {
+        let values: Vec<(&str, &dyn std::fmt::Display)> =
+            self.values.iter().map(|(name, value)| (*name, value as &dyn std::fmt::Display)).collect();
+        text.fill(self.key, &values)
+    }
+}
 
 /// Everything a request can fail with, as the client should see it.
 #[derive(Debug)]
@@ -14,9 +36,9 @@ pub enum ApiError {
     /// The request needs credentials it does not carry.
     Unauthorized,
     /// No such resource, or the caller may not know it exists.
-    NotFound(String),
+    NotFound(Detail),
     /// The resource already exists.
-    Conflict(String),
+    Conflict(Detail),
     /// The path exists but not for this method; carries the `Allow` value.
     MethodNotAllowed(&'static str),
     /// The body is not of a media type this endpoint accepts.
@@ -36,11 +58,23 @@ pub enum ApiError {
 impl ApiError {
     /// The 404 for a slug that names no service (or is not a slug at all).
     pub fn unknown_service(slug: &str) -> ApiError {
-        ApiError::NotFound(format!("There is no service called '{slug}'."))
+        ApiError::not_found("problem_no_service", &[("slug", slug)])
     }
 
-    /// Renders the error as `application/problem+json`, logging internal detail.
-    pub fn into_response(self) -> Response {
+    /// A 404 saying, at translation key `key`, what is not there.
+    pub fn not_found(key: &'static str, values: &[(&'static str, &str)]) -> ApiError {
+        ApiError::NotFound(Detail::new(key, values))
+    }
+
+    /// A 409 saying, at translation key `key`, what already exists.
+    pub fn conflict(key: &'static str, values: &[(&'static str, &str)]) -> ApiError {
+        ApiError::Conflict(Detail::new(key, values))
+    }
+
+    /// Renders the error as `application/problem+json`, its title and detail in
+    /// `text`'s language (field problems and a body's parse error stay English),
+    /// logging internal detail.
+    pub fn into_response(self, text: &PageText) -> Response {
         let allow = match &self {
             ApiError::MethodNotAllowed(allow) => Some(*allow),
             _ => None,
@@ -49,84 +83,51 @@ impl ApiError {
             ApiError::TooManyRequests(seconds) => Some(*seconds),
             _ => None,
         };
-        let (status, kind, title, detail, errors) = match self {
-            ApiError::MalformedBody(detail) => {
-                (400, "malformed-body", "The request body could not be read", detail, vec![])
-            }
-            ApiError::Invalid(errors) => (
-                422,
-                "validation",
-                "The request has invalid values",
-                "Some values are missing or not allowed; see errors for each one.".to_owned(),
-                errors,
-            ),
-            ApiError::NotFound(detail) => (404, "not-found", "Not found", detail, vec![]),
-            ApiError::Conflict(detail) => (409, "conflict", "Already exists", detail, vec![]),
-            ApiError::Unauthorized => (
-                401,
-                "unauthorized",
-                "Credentials needed",
-                "Send the token for this address as 'Authorization: Bearer <token>'.".to_owned(),
-                vec![],
-            ),
+        let (status, kind, detail, errors) = match self {
+            ApiError::MalformedBody(reason) => (400, "malformed-body", reason, vec![]),
+            ApiError::Invalid(errors) => (422, "validation", text.get("problem_validation_detail"), errors),
+            ApiError::NotFound(detail) => (404, "not-found", detail.in_words(text), vec![]),
+            ApiError::Conflict(detail) => (409, "conflict", detail.in_words(text), vec![]),
+            ApiError::Unauthorized => (401, "unauthorized", text.get("problem_unauthorized_detail"), vec![]),
             ApiError::MethodNotAllowed(allow) => (
                 405,
                 "method-not-allowed",
-                "Method not allowed",
-                format!("This address accepts {allow} only."),
+                text.fill("problem_method_not_allowed_detail", &[("allow", &allow)]),
                 vec![],
             ),
             ApiError::UnsupportedMediaType(expected) => (
                 415,
                 "unsupported-media-type",
-                "Unsupported media type",
-                format!("Send the body as {expected} and say so in Content-Type."),
+                text.fill("problem_unsupported_media_type_detail", &[("expected", &expected)]),
                 vec![],
             ),
             ApiError::PayloadTooLarge(limit) => (
                 413,
                 "payload-too-large",
-                "Request body too large",
-                format!("Request bodies must be {limit} bytes or smaller."),
+                text.fill("problem_payload_too_large_detail", &[("limit", &limit)]),
                 vec![],
             ),
             ApiError::TooManyRequests(seconds) => (
                 429,
                 "too-many-requests",
-                "Too many requests",
-                format!("Too many submissions from this address just now. Try again in {seconds} seconds."),
+                text.fill("problem_too_many_requests_detail", &[("seconds", &seconds)]),
                 vec![],
             ),
-            ApiError::OriginNotAllowed => (
-                403,
-                "origin-not-allowed",
-                "Origin not allowed",
-                "This servicekit deployment does not accept requests from this website. Ask its administrator to add the site to ALLOWED_ORIGINS.".to_owned(),
-                vec![],
-            ),
+            ApiError::OriginNotAllowed => {
+                (403, "origin-not-allowed", text.get("problem_origin_not_allowed_detail"), vec![])
+            }
             ApiError::StorageUnavailable(internal) => {
                 worker::console_error!("storage unavailable: {internal}");
-                (
-                    503,
-                    "storage-unavailable",
-                    "Storage unavailable",
-                    "Storage is not answering just now. Nothing was changed; try again in a minute.".to_owned(),
-                    vec![],
-                )
+                (503, "storage-unavailable", text.get("problem_storage_unavailable_detail"), vec![])
             }
             ApiError::Internal(internal) => {
                 worker::console_error!("internal error: {internal}");
-                (
-                    500,
-                    "internal",
-                    "Internal error",
-                    "Something went wrong on our side. Nothing was changed; try again later.".to_owned(),
-                    vec![],
-                )
+                (500, "internal", text.get("problem_internal_detail"), vec![])
             }
         };
-        let problem =
-            Problem { kind: format!("/problems/{kind}"), title: title.to_owned(), status, detail, errors };
+        // Each kind's title is at `problem_{kind}_title` (kebab-case as snake_case).
+        let title = text.get(&format!("problem_{}_title", kind.replace('-', "_")));
+        let problem = Problem { kind: format!("/problems/{kind}"), title, status, detail, errors };
         let body = serde_json::to_string(&problem).unwrap_or_default();
         let mut response = Response::ok(body).expect("a string body is always valid").with_status(status);
         let headers = response.headers_mut();

@@ -358,7 +358,7 @@ pub async fn contract(req: &Request, state: &AppState, slug: &str) -> Result<Res
             let view = performance
                 .snapshot
                 .contract_view(&performance.report)
-                .ok_or_else(|| ApiError::NotFound(format!("The service '{slug}' has no contract yet.")))?;
+                .ok_or_else(|| ApiError::not_found("problem_no_contract", &[("slug", slug)]))?;
             Ok(contract_markup(words, &view, &performance.snapshot, &state.origin, slug))
         })
         .await?,
@@ -550,7 +550,7 @@ pub async fn form(req: &Request, state: &AppState, id: &str) -> Result<Response,
     let words = FORM.get(language(req)?);
     let profile = crate::roles::lookup(state, id)
         .await?
-        .ok_or_else(|| ApiError::NotFound(format!("There is no role profile called '{id}'.")))?;
+        .ok_or_else(|| ApiError::not_found("problem_no_role", &[("id", id)]))?;
     html(Response::ok(form_markup(words, &profile))?)
 }
 

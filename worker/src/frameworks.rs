@@ -38,6 +38,6 @@ pub async fn get(state: &AppState, id: &str) -> Result<Response, ApiError> {
     let index = Store::open(&state.env)?
         .framework(id)
         .await?
-        .ok_or_else(|| ApiError::NotFound(format!("No framework called '{id}' has been imported.")))?;
+        .ok_or_else(|| ApiError::not_found("problem_no_framework", &[("id", id)]))?;
     Ok(Response::from_json(&index)?)
 }

@@ -44,6 +44,8 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     let origin = req.url()?.origin().ascii_serialization();
     let state = AppState { env, origin };
 
+    // Problem details are written in the language the request asks for.
+    let language = pages::Language::asked_by(&req);
     let api = req.path().starts_with("/v1/");
     // The deployment's own pages (manage, embed builder, demo) are always allowed.
     let refused = api && request_origin.as_deref().is_some_and(|o| o != state.origin && !allowed.allows(o));
@@ -55,7 +57,8 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     } else {
         route(req, &state).await
     };
-    let mut response = response.unwrap_or_else(|err| err.into_response());
+    let mut response =
+        response.unwrap_or_else(|err| err.into_response(pages::PageText::in_language(language)));
     cors::decorate(&mut response, &allowed, request_origin.as_deref(), refused)?;
     response.headers_mut().set("X-Content-Type-Options", "nosniff")?;
     Ok(response)
@@ -218,7 +221,7 @@ async fn route(req: Request, state: &AppState) -> std::result::Result<Response, 
             Some(Method::Get) | Some(Method::Head) => widget_files::get(req, state).await,
             _ => Err(ApiError::MethodNotAllowed("GET, HEAD")),
         },
-        _ => Err(ApiError::NotFound("There is nothing at this address.".to_owned())),
+        _ => Err(ApiError::not_found("problem_nothing_here", &[])),
     }
 }
 

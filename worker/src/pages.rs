@@ -21,6 +21,35 @@ use worker::{Request, Response, ResponseBody};
 const PAGE_CSP: &str =
     "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/// The languages the Worker writes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    /// English, the default.
+    English,
+    /// Welsh (Cymraeg).
+    Welsh,
+}
+
+impl Language {
+    /// Welsh when the request asks for it by `?lang=cy` or, without `lang`, a first `Accept-Language` of `cy…`.
+    pub fn asked_by(req: &Request) -> Language {
+        let asked = req
+            .url()
+            .ok()
+            .and_then(|u| u.query_pairs().find(|(k, _)| k == "lang").map(|(_, v)| v.into_owned()));
+        let accept = req.headers().get("Accept-Language").ok().flatten().unwrap_or_default();
+        let welsh = match asked.as_deref() {
+            Some(lang) => lang == "cy",
+            None => accept.split(',').next().is_some_and(|l| l.trim().to_ascii_lowercase().starts_with("cy")),
+        };
+        if welsh {
+            Language::Welsh
+        } else {
+            Language::English
+        }
+    }
+}
+
 /// One language's page text.
 pub struct PageText {
     lang: &'static str,
@@ -47,21 +76,17 @@ impl PageText {
 
     /// English, or Welsh when asked for by `?lang=cy` or `Accept-Language`.
     pub fn for_request(req: &Request) -> &'static PageText {
+        PageText::in_language(Language::asked_by(req))
+    }
+
+    /// The page text in `language` (Welsh falls back to English key by key).
+    pub fn in_language(language: Language) -> &'static PageText {
         let english = || ENGLISH.get_or_init(|| PageText::load("en", include_str!("../i18n/en.json"), None));
-        let asked = req
-            .url()
-            .ok()
-            .and_then(|u| u.query_pairs().find(|(k, _)| k == "lang").map(|(_, v)| v.into_owned()));
-        let accept = req.headers().get("Accept-Language").ok().flatten().unwrap_or_default();
-        let welsh = match asked.as_deref() {
-            Some(lang) => lang == "cy",
-            None => accept.split(',').next().is_some_and(|l| l.trim().to_ascii_lowercase().starts_with("cy")),
-        };
-        match welsh {
-            true => {
+        match language {
+            Language::Welsh => {
                 WELSH.get_or_init(|| PageText::load("cy", include_str!("../i18n/cy.json"), Some(english())))
             }
-            false => english(),
+            Language::English => english(),
         }
     }
 

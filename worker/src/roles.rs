@@ -27,8 +27,7 @@ pub async fn list(state: &AppState) -> Result<Response, ApiError> {
 
 /// One role profile with its skills and required levels.
 pub async fn get(state: &AppState, id: &str) -> Result<Response, ApiError> {
-    let profile = lookup(state, id)
-        .await?
-        .ok_or_else(|| ApiError::NotFound(format!("There is no role profile called '{id}'.")))?;
+    let profile =
+        lookup(state, id).await?.ok_or_else(|| ApiError::not_found("problem_no_role", &[("id", id)]))?;
     Ok(Response::from_json(&profile)?)
 }

@@ -20,7 +20,7 @@ pub async fn create(mut req: Request, state: &AppState) -> Result<Response, ApiE
     }
     let store = Store::open(&state.env)?;
     if store.service(&service.slug).await?.is_some() {
-        return Err(ApiError::Conflict(format!("There is already a service called '{}'.", service.slug)));
+        return Err(ApiError::conflict("problem_service_exists", &[("slug", &service.slug)]));
     }
     let secret = secrets::new_token()?;
     let slug = service.slug.clone();
@@ -121,7 +121,7 @@ pub async fn get_contract(state: &AppState, slug: &str) -> Result<Response, ApiE
     let view = perf
         .snapshot
         .contract_view(&perf.report)
-        .ok_or_else(|| ApiError::NotFound(format!("The service '{slug}' has no contract yet.")))?;
+        .ok_or_else(|| ApiError::not_found("problem_no_contract", &[("slug", slug)]))?;
     Ok(Response::from_json(&view)?)
 }
 
@@ -143,7 +143,7 @@ pub async fn version(state: &AppState, slug: &str, version: &str) -> Result<Resp
         true => Store::open(&state.env)?.contract(slug, version).await?,
         false => None,
     };
-    let found = found
-        .ok_or_else(|| ApiError::NotFound(format!("There is no version '{version}' of this contract.")))?;
+    let found =
+        found.ok_or_else(|| ApiError::not_found("problem_no_contract_version", &[("version", version)]))?;
     Ok(Response::from_json(&found)?)
 }

@@ -35,8 +35,7 @@ pub async fn create(mut req: Request, state: &AppState) -> Result<Response, ApiE
 /// Per skill, how many members reach the required level and the team's best
 /// level; nothing until `MIN_TEAM_SIZE` members have taken part.
 pub async fn coverage(req: &Request, state: &AppState, id: &str) -> Result<Response, ApiError> {
-    let not_found =
-        || ApiError::NotFound("There is no team at this address, or the token does not match it.".to_owned());
+    let not_found = || ApiError::not_found("problem_no_team", &[]);
     let header = req.headers().get("Authorization")?.unwrap_or_default();
     let presented = token::from_bearer(&header).ok_or(ApiError::Unauthorized)?;
     if !token::is_valid_id(id) {

@@ -37,7 +37,7 @@ struct Bundle {
 pub async fn get(req: Request, state: &AppState) -> Result<Response, ApiError> {
     let assets = state.env.assets("ASSETS")?;
     let Some(current) = current_name(&assets, state, &req.path()).await? else {
-        return Err(ApiError::NotFound("There is no widget file at this address.".to_owned()));
+        return Err(ApiError::not_found("problem_no_widget_file", &[]));
     };
     let url = format!("{}/widgets/{current}", state.origin);
     let asset = assets.fetch_request(Request::new(&url, Method::Get)?).await?;

@@ -465,7 +465,7 @@ pub fn document() -> Value {
             "title": "servicekit API",
             "version": VERSION,
             "summary": "Role self-assessments, service contracts, Correction of Error documents, measurements and feedback for public services.",
-            "description": "Every error is `application/problem+json` (RFC 9457) with a stable `type` under `/problems/`. Request bodies are at most 64 KB (feedback 8 KB, measurement uploads 1 MB, framework catalogues 8 MB); larger ones get 413. JSON bodies with fields this description does not name are refused (400): a typo is never silently dropped. Text fields have the maximum lengths given in their schemas (422 beyond them).",
+            "description": "Every error is `application/problem+json` (RFC 9457) with a stable `type` under `/problems/`; its `title` and `detail` are Welsh for a request with `Accept-Language: cy` (or `?lang=cy`), else English. Request bodies are at most 64 KB (feedback 8 KB, measurement uploads 1 MB, framework catalogues 8 MB); larger ones get 413. JSON bodies with fields this description does not name are refused (400): a typo is never silently dropped. Text fields have the maximum lengths given in their schemas (422 beyond them).",
             "license": { "name": "MIT", "identifier": "MIT" }
         },
         "paths": spec.paths,
