@@ -177,6 +177,19 @@ fn table(r: &Value) -> String {
             },
         );
     }
+    for tail in r["api_tail"].as_array().into_iter().flatten() {
+        let (a, b) = (&tail["servicekit"], &tail["javascript"]);
+        row(
+            &format!(
+                "API floor (GET /v1/health) at {} connection{}: p50 / p99",
+                tail["connections"],
+                if tail["connections"] == 1 { "" } else { "s" }
+            ),
+            format!("{} req/s, {} / {} ms", a["rps"], a["p50_ms"], a["p99_ms"]),
+            format!("JS Worker {} req/s, {} / {} ms", b["rps"], b["p50_ms"], b["p99_ms"]),
+            String::new(),
+        );
+    }
     let kv = &r["kv_operations"];
     for (name, goal) in kv["goals"].as_object().into_iter().flatten() {
         row(
