@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 /// Shows the contract of the service `slug`.
 #[component]
 pub fn ContractViewer(
-    /// Origin of the servicekit API.
+    /// The servicekit API, asked in the widget's language.
     api: Api,
     /// The service's slug.
     slug: String,

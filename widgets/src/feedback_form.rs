@@ -5,8 +5,7 @@
 //! and `embed.js` shows it while this widget's code loads; the widget takes
 //! over the rating chosen, the comment written and the focus there.
 
-use crate::api;
-use crate::api::Api;
+use crate::api::{self, Api};
 use crate::error_summary::{show_problems, ErrorSummary};
 use crate::i18n::use_strings;
 use crate::FirstPaint;
@@ -23,7 +22,7 @@ const RATING_GROUP: &str = "sk-feedback-rating";
 /// Asks the user to rate the service `slug` and sends the answer.
 #[component]
 pub fn FeedbackForm(
-    /// Origin of the servicekit API.
+    /// The servicekit API, asked in the widget's language.
     api: Api,
     /// The service's slug.
     slug: String,

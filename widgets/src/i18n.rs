@@ -576,18 +576,9 @@ thread_local! {
     static LOADED: RefCell<Vec<&'static Strings>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The language a widget speaks for its `lang` attribute: `cy` for any Welsh tag (`cy`, `cy-GB`), else `en`.
-pub fn language(lang: &str) -> &'static str {
-    if lang.trim().to_ascii_lowercase().starts_with("cy") {
-        "cy"
-    } else {
-        "en"
-    }
-}
-
 /// The strings for `lang` (`cy…` is Welsh; anything else English), loaded once.
 pub fn strings(lang: &str) -> &'static Strings {
-    let lang = language(lang);
+    let lang: &'static str = if lang.trim().to_ascii_lowercase().starts_with("cy") { "cy" } else { "en" };
     if let Some(found) = LOADED.with(|l| l.borrow().iter().copied().find(|s| s.lang == lang)) {
         return found;
     }

@@ -57,10 +57,9 @@ pub fn mount_self_assessment(
     stylesheet: String,
     profile: JsValue,
 ) -> Result<(), JsValue> {
-    let api = api::Api::new(api, i18n::language(&lang));
     let team = Some(team.trim().to_owned()).filter(|t| !t.is_empty());
     let read = json::read::<servicekit_core::RoleProfile>(profile).filter(|p| p.id == role.trim());
-    mount_over_first_paint(&host, &stylesheet, &lang, move |first_paint| {
+    mount_over_first_paint(&host, &stylesheet, &lang, api, move |api, first_paint| {
         view! { <self_assessment::SelfAssessment api=api role=role team=team read first_paint /> }
     })
 }
@@ -74,8 +73,7 @@ pub fn mount_team_coverage(
     lang: String,
     stylesheet: String,
 ) -> Result<(), JsValue> {
-    let api = api::Api::new(api, i18n::language(&lang));
-    mount(&host, &stylesheet, &lang, move || view! { <team_coverage::TeamCoverage api=api /> })
+    mount(&host, &stylesheet, &lang, api, move |api| view! { <team_coverage::TeamCoverage api=api /> })
 }
 
 /// Mounts the contract viewer for the service `slug` into `host`'s shadow root, in `lang`.
@@ -88,8 +86,7 @@ pub fn mount_contract(
     lang: String,
     stylesheet: String,
 ) -> Result<(), JsValue> {
-    let api = api::Api::new(api, i18n::language(&lang));
-    mount_over_first_paint(&host, &stylesheet, &lang, move |first_paint| {
+    mount_over_first_paint(&host, &stylesheet, &lang, api, move |api, first_paint| {
         view! { <contract_viewer::ContractViewer api=api slug=slug first_paint /> }
     })
 }
@@ -104,8 +101,7 @@ pub fn mount_take_up(
     lang: String,
     stylesheet: String,
 ) -> Result<(), JsValue> {
-    let api = api::Api::new(api, i18n::language(&lang));
-    mount_over_first_paint(&host, &stylesheet, &lang, move |first_paint| {
+    mount_over_first_paint(&host, &stylesheet, &lang, api, move |api, first_paint| {
         view! { <take_up_chart::TakeUpChart api=api slug=slug first_paint /> }
     })
 }
@@ -120,8 +116,7 @@ pub fn mount_feedback(
     lang: String,
     stylesheet: String,
 ) -> Result<(), JsValue> {
-    let api = api::Api::new(api, i18n::language(&lang));
-    mount_over_first_paint(&host, &stylesheet, &lang, move |first_paint| {
+    mount_over_first_paint(&host, &stylesheet, &lang, api, move |api, first_paint| {
         view! { <feedback_form::FeedbackForm api=api slug=slug first_paint /> }
     })
 }
@@ -130,20 +125,21 @@ pub fn mount_feedback(
 #[cfg(feature = "manage")]
 #[wasm_bindgen]
 pub fn mount_manage(host: HtmlElement, api: String, lang: String, stylesheet: String) -> Result<(), JsValue> {
-    let api = api::Api::new(api, i18n::language(&lang));
-    mount(&host, &stylesheet, &lang, move || view! { <manage::ManagePage api=api /> })
+    mount(&host, &stylesheet, &lang, api, move |api| view! { <manage::ManagePage api=api /> })
 }
 
-/// Renders `widget` in `host`'s shadow root with the strings for `lang`, for the life of the page.
+/// Renders `widget` in `host`'s shadow root with the strings for `lang`, for
+/// the life of the page; it calls the API at the origin `api` in that language.
 fn mount<N: IntoView + 'static>(
     host: &HtmlElement,
     stylesheet: &str,
     lang: &str,
-    widget: impl FnOnce() -> N + 'static,
+    api: String,
+    widget: impl FnOnce(api::Api) -> N + 'static,
 ) -> Result<(), JsValue> {
-    mount_over_first_paint(host, stylesheet, lang, move |first_paint| {
+    mount_over_first_paint(host, stylesheet, lang, api, move |api, first_paint| {
         first_paint.hand_over();
-        widget()
+        widget(api)
     })
 }
 
@@ -153,13 +149,15 @@ fn mount_over_first_paint<N: IntoView + 'static>(
     host: &HtmlElement,
     stylesheet: &str,
     lang: &str,
-    widget: impl FnOnce(FirstPaint) -> N + 'static,
+    api: String,
+    widget: impl FnOnce(api::Api, FirstPaint) -> N + 'static,
 ) -> Result<(), JsValue> {
     let (container, first_paint) = shadow_container(host, stylesheet)?;
     let strings = i18n::strings(lang);
+    let api = api::Api::new(api, strings.lang);
     leptos::mount::mount_to(container, move || {
         provide_context(strings);
-        widget(first_paint)
+        widget(api, first_paint)
     })
     .forget();
     Ok(())

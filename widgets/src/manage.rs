@@ -7,8 +7,7 @@
 //! Validation is core's (`contract::validate`, `coe::validate`,
 //! `measurement::parse_csv`), the same code the Worker runs on save.
 
-use crate::api::Api;
-use crate::api::{self, ApiFailure};
+use crate::api::{self, Api, ApiFailure};
 use crate::error_summary::focus_field;
 use crate::files::{data_url, on_file_text};
 use crate::i18n::use_strings;
@@ -47,7 +46,7 @@ fn field_id(pointer: &str) -> String {
 /// The manage page: sign in, then the tools.
 #[component]
 pub fn ManagePage(
-    /// Origin of the servicekit API.
+    /// The servicekit API, asked in the widget's language.
     api: Api,
 ) -> impl IntoView {
     let session = RwSignal::new(Storage::Session.get::<Session>(SESSION_KEY));

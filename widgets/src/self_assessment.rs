@@ -1,8 +1,7 @@
 //! The role self-assessment widget: rate each skill, see gaps live, save.
 
 use crate::answers_file::{AnswersFile, PrintPack};
-use crate::api::Api;
-use crate::api::{self, ApiFailure};
+use crate::api::{self, Api, ApiFailure};
 use crate::error_summary::{focus_field, focus_when_drawn};
 use crate::gap_chart::GapChart;
 use crate::i18n::use_strings;
@@ -19,7 +18,7 @@ use std::sync::Arc;
 /// it; without a role, first lets the person choose one.
 #[component]
 pub fn SelfAssessment(
-    /// Origin of the servicekit API, e.g. `https://servicekit.example.gov.uk`.
+    /// The servicekit API (e.g. at `https://servicekit.example.gov.uk`), asked in the widget's language.
     api: Api,
     /// Id of the role profile to assess against; empty to let the person choose.
     role: String,

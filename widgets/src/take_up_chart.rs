@@ -8,8 +8,7 @@
 //! interaction: it reads each point's position and words from the SVG, and
 //! the channel mix from the plot's `data-mix`.
 
-use crate::api::Api;
-use crate::api::ApiFailure;
+use crate::api::{Api, ApiFailure};
 use crate::i18n::{fill, use_strings};
 use crate::FirstPaint;
 use leptos::prelude::*;
@@ -24,7 +23,7 @@ const HEIGHT: f32 = trend::WIDGET_SIZE.1;
 /// Shows the take-up chart of the service `slug`.
 #[component]
 pub fn TakeUpChart(
-    /// Origin of the servicekit API.
+    /// The servicekit API, asked in the widget's language.
     api: Api,
     /// The service's slug.
     slug: String,

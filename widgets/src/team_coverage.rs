@@ -1,8 +1,7 @@
 //! The team coverage widget: a team lead creates a team, shares its id with
 //! members, and sees whether the team covers the role's skills between them.
 
-use crate::api::Api;
-use crate::api::{self, ApiFailure};
+use crate::api::{self, Api, ApiFailure};
 use crate::error_summary::{show_problems, ErrorSummary};
 use crate::i18n::{use_strings, Strings};
 use leptos::prelude::*;
@@ -14,7 +13,7 @@ use servicekit_core::{RoleProfile, ServiceContext};
 /// Create a team, then check its coverage with the team id and lead key.
 #[component]
 pub fn TeamCoverage(
-    /// Origin of the servicekit API.
+    /// The servicekit API, asked in the widget's language.
     api: Api,
 ) -> impl IntoView {
     let t = use_strings();
